@@ -1,0 +1,149 @@
+/**
+ * The one handler map behind every transport (Electron IPC, the end-to-end test bridge, the CLI),
+ * and the wrapper that validates each input against the contract before any data is touched.
+ */
+import { type Channel, contract, type Input, type Output, type Result } from '../../shared/api';
+import { DomainError } from '../store/errors';
+import type { Register } from '../store/open';
+import { sessionOf } from '../store/session';
+import { asStorageError } from '../store/storage-errors';
+import { codeHandlers } from './codes';
+import { deltakerHandlers } from './deltakere';
+import { historyHandlers } from './history';
+import { kullHandlers } from './kull';
+import { privacyHandlers } from './privacy';
+import { registerHandlers } from './register';
+import { READ_ONLY_REPORT_CHANNELS, reportHandlers } from './report';
+import { READ_ONLY_SAFETY_CHANNELS, safetyHandlers } from './safety';
+import type { AsyncChannel, HandlerMap } from './types';
+
+export const handlers: HandlerMap = {
+  ...registerHandlers,
+  ...kullHandlers,
+  ...deltakerHandlers,
+  ...codeHandlers,
+  ...safetyHandlers,
+  ...historyHandlers,
+  ...privacyHandlers,
+  ...reportHandlers,
+};
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/**
+ * Validates, runs and wraps one call. Never throws (nor rejects): every failure is a Norwegian message.
+ * The few asynchronous channels (types.ts) may answer with a promise of the result; every transport
+ * awaits the answer anyway. (A caller typed with the whole `Channel` union sees the synchronous type.)
+ */
+export function invoke<C extends AsyncChannel>(
+  reg: Register,
+  channel: C,
+  input: unknown,
+): Result<Output<C>> | Promise<Result<Output<C>>>;
+export function invoke<C extends Channel>(reg: Register, channel: C, input: unknown): Result<Output<C>>;
+export function invoke<C extends Channel>(
+  reg: Register,
+  channel: C,
+  input: unknown,
+): Result<Output<C>> | Promise<Result<Output<C>>> {
+  try {
+    return validateAndRun(reg, channel, input);
+  } catch (error) {
+    // Reached only by inputs no transport can send (getters that throw); still a refusal, not a crash.
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+function validateAndRun<C extends Channel>(
+  reg: Register,
+  channel: C,
+  input: unknown,
+): Result<Output<C>> | Promise<Result<Output<C>>> {
+  if (!isChannel(channel)) {
+    const given: unknown = channel;
+    const name = typeof given === 'string' && given !== '' ? ` «${given.slice(0, 100)}»` : '';
+    return { ok: false, error: { code: 'unknown_channel', message: `Ukjent funksjon${name}. Oppdater programmet.` } };
+  }
+  const parsed = contract[channel].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') || undefined;
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: issue ? `${field ? `${field}: ` : ''}${norwegianIssue(issue.message)}` : 'Ugyldige data.',
+        ...(field ? { field } : {}),
+      },
+    };
+  }
+  if (!isReadOnlyChannel(channel)) {
+    // Another user may have taken the lock over since the last write (store/lock.ts).
+    const lost = sessionOf(reg)?.writeRefusal();
+    if (lost) return { ok: false, error: lost };
+  }
+  if (reg.readOnly && !isReadOnlyChannel(channel)) {
+    return {
+      ok: false,
+      error: { code: 'read_only', message: 'Registeret er åpnet skrivebeskyttet. Endringen ble ikke lagret.' },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (reg: Register, input: unknown) => Output<C> | Promise<Output<C>>;
+    const value = handler(reg, parsed.data);
+    if (value instanceof Promise) {
+      return value.then(
+        (settled): Result<Output<C>> => ({ ok: true, value: settled }),
+        (error: unknown): Result<Output<C>> => ({ ok: false, error: toApiError(error) }),
+      );
+    }
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+/** Typed convenience for Node callers (CLI, tests): throws the API error as a DomainError. */
+export function call<C extends Exclude<Channel, AsyncChannel>>(reg: Register, channel: C, input: Input<C>): Output<C> {
+  const result = invoke(reg, channel, input);
+  if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.field);
+  return result.value;
+}
+
+/** Channels that only read the register: allowed while it is read-only, and never refused for a lost lock. */
+export function isReadOnlyChannel(channel: Channel): boolean {
+  return (
+    channel.endsWith(':list') ||
+    channel.endsWith(':get') ||
+    channel === 'register:info' ||
+    READ_ONLY_SAFETY_CHANNELS.has(channel) ||
+    READ_ONLY_REPORT_CHANNELS.has(channel)
+  );
+}
+
+function toApiError(thrown: unknown) {
+  const error = asStorageError(thrown);
+  if (error instanceof DomainError) {
+    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/SQLITE_FULL|database or disk is full/i.test(message)) {
+    return { code: 'disk_full', message: 'Disken er full. Endringen ble ikke lagret. Frigjør plass og prøv igjen.' };
+  }
+  if (/SQLITE_BUSY|database is locked/i.test(message)) {
+    return { code: 'busy', message: 'Registeret er opptatt (brukes av et annet program). Prøv igjen om litt.' };
+  }
+  return { code: 'internal', message: `Noe gikk galt, og endringen ble ikke lagret: ${message}` };
+}
+
+/** zod's own messages are English; ours (in the schemas) are Norwegian. Translate the common leftovers. */
+function norwegianIssue(message: string): string {
+  if (/^Invalid input: expected \w+, received undefined/.test(message)) return 'Mangler verdi.';
+  if (/^Invalid input: expected (\w+), received (\w+)/.test(message)) return 'Feil type verdi.';
+  if (/^Invalid/.test(message)) return 'Ugyldig verdi.';
+  if (/^Too (big|small)/.test(message)) return 'Verdien er utenfor tillatt område.';
+  if (/^Unrecognized key/.test(message)) return 'Ukjent felt.';
+  return message;
+}

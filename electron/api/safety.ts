@@ -1,0 +1,46 @@
+/**
+ * The file's safety: lock and read-only state, single-user mode, backups (docs/safety.md).
+ * Everything here goes through the register's session (store/session.ts).
+ */
+import { backupForApi, requireSession } from '../store/session';
+import type { HandlerMap } from './types';
+
+export const safetyHandlers = {
+  'safety:status': (reg) => requireSession(reg).status(),
+  'safety:takeOverLock': (reg, { lockId }) => {
+    const session = requireSession(reg);
+    session.takeOverLock(lockId);
+    return session.status();
+  },
+  'safety:acknowledgeSingleUser': (reg) => {
+    const session = requireSession(reg);
+    session.acknowledgeSingleUser();
+    return session.status();
+  },
+  'backup:list': (reg) => {
+    const session = requireSession(reg);
+    return { ...session.backupFolderInfo(), backups: session.listBackups().map(backupForApi) };
+  },
+  'backup:restore': (reg, { name }) => {
+    const { restoredFrom, savedCurrentAs } = requireSession(reg).restoreBackup(name);
+    return { restoredFrom: backupForApi(restoredFrom), savedCurrentAs: backupForApi(savedCurrentAs) };
+  },
+  'backup:chooseFolder': (reg) => {
+    const session = requireSession(reg);
+    const { changed } = session.chooseBackupFolder();
+    return { changed, folder: session.backupFolderInfo() };
+  },
+  'backup:useDefaultFolder': (reg) => {
+    const session = requireSession(reg);
+    session.useDefaultBackupFolder();
+    return session.backupFolderInfo();
+  },
+} satisfies Partial<HandlerMap>;
+
+/** Channels that work while the register is read-only (besides `*:list` and `*:get`). */
+export const READ_ONLY_SAFETY_CHANNELS: ReadonlySet<string> = new Set([
+  'safety:status',
+  'safety:takeOverLock',
+  'safety:acknowledgeSingleUser',
+  'privacy:anonymisePreview',
+]);

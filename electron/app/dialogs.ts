@@ -1,0 +1,48 @@
+/**
+ * Native dialogs for the register session (store/session.ts): the main process asks where to save
+ * an innsyn file or which folder backups go to, so the page never names a path itself.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import type { SessionDialogs } from '../store/session';
+
+export function nativeDialogs(): SessionDialogs {
+  return {
+    chooseSaveFile: ({ title, defaultName }) => {
+      const options = {
+        title,
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+      };
+      const window = BrowserWindow.getFocusedWindow();
+      const file = window ? dialog.showSaveDialogSync(window, options) : dialog.showSaveDialogSync(options);
+      return file ? file : null;
+    },
+    chooseFolder: ({ title, defaultPath }) => {
+      const options = { title, defaultPath, properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const window = BrowserWindow.getFocusedWindow();
+      const picked = window ? dialog.showOpenDialogSync(window, options) : dialog.showOpenDialogSync(options);
+      return picked?.[0] ?? null;
+    },
+  };
+}
+
+const REGISTER_FILTERS = [{ name: 'Kullregister', extensions: ['sqlite', 'kullregister'] }];
+
+export function chooseRegisterToOpen(): string | null {
+  const picked = dialog.showOpenDialogSync({
+    title: 'Åpne register',
+    properties: ['openFile'],
+    filters: REGISTER_FILTERS,
+  });
+  return picked?.[0] ?? null;
+}
+
+export function chooseNewRegister(): string | null {
+  const file = dialog.showSaveDialogSync({
+    title: 'Nytt register',
+    defaultPath: path.join(app.getPath('documents'), 'kullregister.sqlite'),
+    filters: REGISTER_FILTERS,
+  });
+  return file ? file : null;
+}

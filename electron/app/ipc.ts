@@ -1,0 +1,20 @@
+import { ipcMain } from 'electron';
+import { invoke } from '../api/handlers';
+import { FORBIDDEN_SENDER, isAppSender } from '../api/sender';
+import type { Register } from '../store/open';
+
+/** One IPC channel carries every API call; a sender that is not the app's own page is refused (api/sender.ts). */
+export function registerIpc(getRegister: () => Register | null): void {
+  ipcMain.handle('kullregister:invoke', (event, channel: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    if (!isAppSender(frame?.url, frame?.parent === null)) return { ok: false, error: FORBIDDEN_SENDER };
+    const register = getRegister();
+    if (!register) {
+      return {
+        ok: false,
+        error: { code: 'not_open', message: 'Ingen register er åpent. Åpne et register fra Fil-menyen.' },
+      };
+    }
+    return invoke(register, channel as never, input);
+  });
+}

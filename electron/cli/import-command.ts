@@ -1,0 +1,61 @@
+import { EDITABLE_LIST_KEYS, EDITABLE_LIST_LABELS } from '../../shared/codes';
+import { commitImport, type ImportKind, planImport } from '../io/import';
+import { readTable } from '../io/table';
+import { DomainError } from '../store/errors';
+import { openRegister } from '../store/open';
+
+/** Exit status (rapporteringsskjema.md, "Command line"): 0 every row went in, 3 some rejected, 1 nothing written. */
+export const EXIT = { ok: 0, nothingWritten: 1, someRejected: 3 } as const;
+
+export async function runImport(dbPath: string, kind: string, file: string, sheet?: string): Promise<number> {
+  if (kind !== 'kull' && kind !== 'deltakere') {
+    process.stderr.write(`Feil: --kind må være «kull» eller «deltakere», ikke «${kind}».\n`);
+    return EXIT.nothingWritten;
+  }
+  let table: Awaited<ReturnType<typeof readTable>>;
+  try {
+    table = await readTable(file, sheet ? { sheet } : {});
+  } catch (error) {
+    return fail(error);
+  }
+  let reg: ReturnType<typeof openRegister>;
+  try {
+    reg = openRegister(dbPath, { create: true });
+  } catch (error) {
+    return fail(error);
+  }
+  try {
+    const plan = planImport(reg, kind as ImportKind, table);
+    for (const problem of plan.rejected) {
+      process.stderr.write(`linje ${problem.line}, ${problem.field}: ${problem.message}\n`);
+    }
+    const result = commitImport(reg, plan);
+    const what = kind === 'kull' ? 'kull' : 'deltakere';
+    const lines = [`Importerte ${result.inserted} ${what} fra ${file}.`];
+    if (result.duplicates > 0) lines.push(`${result.duplicates} rader fantes fra før og ble hoppet over.`);
+    if (result.rejected.length > 0) {
+      const rejectedLines = new Set(result.rejected.map((p) => p.line)).size;
+      lines.push(`${rejectedLines} rader ble ikke importert (se feilene over). Rett dem i filen og importer på nytt.`);
+    }
+    for (const list of EDITABLE_LIST_KEYS) {
+      const added = result.newListValues.filter((v) => v.list === list).map((v) => `«${v.verdi}»`);
+      if (added.length > 0) lines.push(`Lagt til i listen ${EDITABLE_LIST_LABELS[list]}: ${added.join(', ')}.`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (result.inserted === 0 && result.rejected.length > 0) return EXIT.nothingWritten;
+    return result.rejected.length > 0 ? EXIT.someRejected : EXIT.ok;
+  } catch (error) {
+    return fail(error);
+  } finally {
+    reg.close();
+  }
+}
+
+function fail(error: unknown): number {
+  const message =
+    error instanceof DomainError
+      ? error.message
+      : `Uventet feil: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`Feil: ${message} Ingenting ble skrevet.\n`);
+  return EXIT.nothingWritten;
+}

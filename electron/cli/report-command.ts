@@ -1,0 +1,93 @@
+/**
+ * `npm run cli -- report --db F --from D --to D --format json|csv|xlsx|html --out F|-`
+ * (rapporteringsskjema.md, "Command line"): the same report, header and files as the app.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isIsoDate } from '../../shared/dates';
+import { htmlDocument } from '../../shared/report/html';
+import { writeFileAtomic } from '../io/atomic-write';
+import {
+  loadReportView,
+  type ReportView,
+  reportViewCsv,
+  reportViewHtml,
+  reportViewJson,
+  reportViewTitle,
+  writeReportViewFile,
+} from '../io/report-files';
+import { DomainError } from '../store/errors';
+import { openRegister } from '../store/open';
+
+const FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const REPORT_CSS_PATH = path.resolve(import.meta.dirname, '..', '..', 'resources', 'report.css');
+
+export type ReportOptions = { db: string; from: string; to: string; format: string; out: string };
+
+/** `report`: never creates a register; exit 0 on success, 1 on any error (with a Norwegian message). */
+export async function runReport(options: ReportOptions): Promise<number> {
+  try {
+    const format = checkOptions(options);
+    if (!fs.existsSync(options.db)) {
+      throw new DomainError(
+        'not_found',
+        `Finner ikke registeret «${options.db}». Sjekk filnavnet (report lager aldri et nytt register).`,
+      );
+    }
+    const reg = openRegister(options.db, { readOnly: true });
+    let view: ReportView;
+    try {
+      view = loadReportView(reg, { from: options.from, to: options.to });
+    } finally {
+      reg.close();
+    }
+    await writeReport(view, format, options.out);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Feil: ${message}\n`);
+    return 1;
+  }
+}
+
+function checkOptions(options: ReportOptions): Format {
+  for (const [name, value] of [
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
+    if (!isIsoDate(value)) {
+      throw new DomainError(
+        'bad_date',
+        `${name} «${value}» er ikke en gyldig dato. Skriv åååå-mm-dd, for eksempel 2026-10-31.`,
+      );
+    }
+  }
+  if (options.from > options.to) throw new DomainError('bad_period', '--from kan ikke være etter --to.');
+  if (!FORMATS.includes(options.format as Format)) {
+    throw new DomainError('bad_format', `Ukjent format «${options.format}». Velg json, csv, xlsx eller html.`);
+  }
+  if (options.format === 'xlsx' && options.out === '-') {
+    throw new DomainError('bad_out', 'XLSX kan ikke skrives til standard ut. Oppgi en fil med --out rapport.xlsx.');
+  }
+  return options.format as Format;
+}
+
+async function writeReport(view: ReportView, format: Format, out: string): Promise<void> {
+  if (format === 'xlsx') {
+    await writeReportViewFile(view, 'xlsx', out);
+    return;
+  }
+  const text =
+    format === 'json'
+      ? reportViewJson(view)
+      : format === 'csv'
+        ? reportViewCsv(view)
+        : htmlDocument(reportViewHtml(view), {
+            title: reportViewTitle(view),
+            css: fs.readFileSync(REPORT_CSS_PATH, 'utf8'),
+          });
+  if (out === '-') process.stdout.write(text);
+  else writeFileAtomic(out, text);
+}

@@ -1,0 +1,225 @@
+/**
+ * The report as an Excel workbook laid out like the form: one sheet per table of
+ * shared/report/tables.ts (the form, then each section), the same lines as the CSV. Each sheet
+ * starts with the header (tiltak, avdeling, kontaktperson, period, date made) and prints on A4
+ * portrait, fitted to the page's width, its column headings repeated on every page.
+ * Numbers are numbers: counts as whole numbers, percentages as Excel percentages (0.84 shown
+ * "84 %", the form's rounded figure, so a sheet that calculates with them gets what was printed),
+ * dates as Excel dates. The report holds no names.
+ */
+import ExcelJS from 'exceljs';
+import { daysBetween } from '../../shared/dates';
+import type { ReportHeader } from '../../shared/report/html';
+import type { Report } from '../../shared/report/schema';
+import {
+  type Cell,
+  headerItems,
+  monthlyReportTables,
+  NOTHING,
+  neutraliseFormula,
+  REPORT_NOTE,
+  type ReportTable,
+  type RowStyle,
+  singleReportTables,
+} from '../../shared/report/tables';
+import { TEMPLATE_TITLE } from '../../shared/report/template';
+import { writeFileAtomic } from './atomic-write';
+
+/** Excel's day 0: a date cell holds the days since 30 December 1899. */
+const EXCEL_EPOCH = '1899-12-30';
+const A4 = 9 as ExcelJS.PaperSize;
+
+export const NUMBER_FORMATS = {
+  count: '#,##0',
+  pct: '0 %',
+  decimal: '0.0',
+  date: 'dd.mm.yyyy',
+} as const;
+
+const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF888888' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** What an Excel cell gets for one cell of the tables. */
+function excelValue(cell: Cell): { value: ExcelJS.CellValue; numFmt?: string; right?: boolean } {
+  const { kind, value } = cell;
+  if (kind === 'text') return { value: value === null ? null : neutraliseFormula(String(value)) };
+  if (kind === 'date') {
+    return value === null
+      ? { value: null }
+      : { value: daysBetween(EXCEL_EPOCH, String(value)), numFmt: NUMBER_FORMATS.date };
+  }
+  if (value === null) return { value: NOTHING, right: true };
+  if (kind === 'pct') return { value: Number(value) / 100, numFmt: NUMBER_FORMATS.pct };
+  return { value: Number(value), numFmt: NUMBER_FORMATS[kind] };
+}
+
+/** Widths in characters: the widest cell of each column, headings counted as they wrap. */
+function columnWidths(table: ReportTable, columnCount: number): number[] {
+  const widths = new Array<number>(columnCount).fill(6);
+  const widen = (column: number, length: number) => {
+    widths[column] = Math.min(60, Math.max(widths[column] as number, length + 2));
+  };
+  for (const head of table.head) {
+    let column = 0;
+    for (const cell of head) {
+      if (cell.span === 1) widen(column, Math.min(cell.text.length, 14));
+      column += cell.span;
+    }
+  }
+  for (const row of table.rows) {
+    if (row.style === 'caption' || row.style === 'heading') continue;
+    row.cells.forEach((cell, column) => {
+      // Numbers get room for "100 000" and "100 %", dates for "dd.mm.yyyy". (exceljs drops a width of
+      // exactly 9, its default, so numbers get 10.)
+      const length = cell.kind === 'text' ? String(cell.value ?? '').length : cell.kind === 'date' ? 10 : 8;
+      widen(column, length);
+    });
+  }
+  return widths;
+}
+
+/** Header and footer text: `&` starts a code there, so a literal one is doubled. */
+const hf = (text: string) => text.replaceAll('&', '&&');
+
+function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, header: ReportHeader): void {
+  const columnCount = Math.max(
+    ...table.head.map((row) => row.reduce((sum, cell) => sum + cell.span, 0)),
+    ...table.rows.map((row) => row.cells.length),
+  );
+  const sheet = workbook.addWorksheet(table.sheet, {
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.55, right: 0.55, top: 0.7, bottom: 0.75, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddHeader: `&L&8${hf(`${header.tiltak}${header.avdeling ? ` – ${header.avdeling}` : ''}`)}&R&8${hf(header.periodLabel)}`,
+      oddFooter: `&L&8${hf(`${TEMPLATE_TITLE}, laget ${headerItems(header).at(-1)?.[1] ?? ''}`)}&R&8Side &P av &N`,
+    },
+  });
+  sheet.columns = columnWidths(table, columnCount).map((width) => ({ width }));
+
+  const spanAll = (rowNumber: number) => {
+    if (columnCount > 1) sheet.mergeCells(rowNumber, 1, rowNumber, columnCount);
+  };
+  const title = sheet.addRow([TEMPLATE_TITLE]);
+  title.font = { bold: true, size: 14 };
+  spanAll(title.number);
+  for (const [label, value] of headerItems(header)) {
+    const line = sheet.addRow([`${label}: ${neutraliseFormula(value)}`]);
+    line.getCell(1).font = { bold: label === 'Periode' };
+    spanAll(line.number);
+  }
+  sheet.addRow([]);
+  if (table.key !== 'form') {
+    const sectionTitle = sheet.addRow([table.title]);
+    sectionTitle.font = { bold: true, size: 12 };
+    spanAll(sectionTitle.number);
+  }
+
+  const headStart = sheet.rowCount + 1;
+  for (const head of table.head) {
+    const row = sheet.addRow([]);
+    let column = 1;
+    for (const cell of head) {
+      row.getCell(column).value = cell.text;
+      if (cell.span > 1) sheet.mergeCells(row.number, column, row.number, column + cell.span - 1);
+      column += cell.span;
+    }
+    for (let c = 1; c <= columnCount; c++) {
+      const headCell = row.getCell(c);
+      headCell.font = { bold: true };
+      headCell.fill = GREY;
+      headCell.border = BOX;
+      headCell.alignment = {
+        wrapText: true,
+        vertical: 'bottom',
+        horizontal: c <= 2 && table.key === 'form' ? 'left' : c === 1 ? 'left' : 'center',
+      };
+    }
+  }
+  const headEnd = sheet.rowCount;
+  sheet.pageSetup.printTitlesRow = `${headStart}:${headEnd}`;
+  sheet.views = [{ state: 'frozen', ySplit: headEnd, xSplit: 0 }];
+
+  for (const tableRow of table.rows)
+    addBodyRow(sheet, tableRow.style, tableRow.cells, columnCount, table.key === 'form');
+
+  if (table.key === 'form') {
+    sheet.addRow([]);
+    const note = sheet.addRow([REPORT_NOTE]);
+    note.getCell(1).font = { italic: true, size: 9 };
+    note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    note.height = 26;
+    spanAll(note.number);
+  }
+}
+
+function addBodyRow(
+  sheet: ExcelJS.Worksheet,
+  style: RowStyle,
+  cells: readonly Cell[],
+  columnCount: number,
+  isForm: boolean,
+): void {
+  const row = sheet.addRow([]);
+  const labelColumn = isForm ? 2 : 1;
+  cells.forEach((cell, i) => {
+    const target = row.getCell(i + 1);
+    const { value, numFmt, right } = excelValue(cell);
+    // The form's row numbers are numbers to Excel (no "number stored as text" warnings).
+    target.value = isForm && i === 0 && typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    if (numFmt) target.numFmt = numFmt;
+    target.alignment = {
+      vertical: 'top',
+      wrapText: i + 1 === labelColumn,
+      ...(i + 1 === labelColumn && style === 'sub' ? { indent: 1 } : {}),
+      ...(right ? { horizontal: 'right' as const } : {}),
+      ...(isForm && i === 0 ? { horizontal: 'center' as const } : {}),
+    };
+  });
+  if (style === 'caption' || style === 'heading') {
+    // One text over the rest of the line: a block's caption, or row 13's lead-in.
+    const from = style === 'caption' ? 1 : labelColumn;
+    if (columnCount > from) sheet.mergeCells(row.number, from, row.number, columnCount);
+    row.getCell(from).font = style === 'caption' ? { bold: true } : { italic: true };
+    row.getCell(from).alignment = { wrapText: true, vertical: 'top' };
+  }
+  for (let c = 1; c <= columnCount; c++) {
+    const target = row.getCell(c);
+    target.border = style === 'total' ? { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } } : BOX;
+    if (style === 'total') target.font = { bold: true };
+  }
+}
+
+/** The workbook for tables already laid out (one report, or the monthly two blocks). */
+export function reportWorkbook(tables: readonly ReportTable[], header: ReportHeader): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Kullregister';
+  workbook.title = `${TEMPLATE_TITLE} – ${header.periodLabel}`;
+  for (const table of tables) addTableSheet(workbook, table, header);
+  return workbook;
+}
+
+async function writeWorkbook(workbook: ExcelJS.Workbook, outPath: string): Promise<number> {
+  return writeFileAtomic(outPath, Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+/** One period's report as an XLSX file; returns the bytes written. */
+export function writeReportXlsx(report: Report, header: ReportHeader, outPath: string): Promise<number> {
+  return writeWorkbook(reportWorkbook(singleReportTables(report), header), outPath);
+}
+
+/** The monthly report («Måneden» and «Hittil i år» side by side) as an XLSX file; returns the bytes written. */
+export function writeMonthlyReportXlsx(
+  month: Report,
+  hittilIAr: Report,
+  header: ReportHeader,
+  outPath: string,
+): Promise<number> {
+  return writeWorkbook(reportWorkbook(monthlyReportTables(month, hittilIAr), header), outPath);
+}

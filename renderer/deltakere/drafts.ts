@@ -1,0 +1,120 @@
+/**
+ * New rows. The store needs a name to create a deltaker, so «Ny deltaker» first adds a draft row
+ * (a negative id) with the cursor in its Navn cell; committing the name creates the deltaker, and
+ * the row's further edits go to that id. The draft row is swapped for the stored one (its real
+ * row-id) only when no editor is open and no save for it is on its way, so typing is never cut off.
+ */
+import type { GridApi } from 'ag-grid-community';
+import { type Deltaker, emptyDeltakerFields } from '../../shared/schema/deltaker';
+import type { CellIssues } from '../grid/cellIssues';
+import type { CellSaver } from '../grid/cellSaver';
+
+export class Drafts {
+  private lastTempId = 0;
+  /** Draft rows still in the grid under their draft id. */
+  private readonly open = new Set<number>();
+  /** Draft id → the stored deltaker's id, once created. */
+  private readonly stored = new Map<number, number>();
+  /** Draft rows already replaced by their stored row: late grid events for them are redirected. */
+  private readonly replaced = new Map<string, string>();
+
+  constructor(
+    private readonly api: () => GridApi<Deltaker> | undefined,
+    private readonly saver: CellSaver<Deltaker>,
+    private readonly issues: CellIssues,
+  ) {}
+
+  /** Adds an empty row at the end and opens its Navn cell. */
+  add(kullId: number | null): void {
+    const api = this.api();
+    if (!api) return;
+    const id = --this.lastTempId;
+    this.open.add(id);
+    api.applyTransaction({ add: [{ ...emptyDeltakerFields(), kull_id: kullId, id }] });
+    const node = api.getRowNode(String(id));
+    if (node?.rowIndex == null) return;
+    api.ensureIndexVisible(node.rowIndex, 'bottom');
+    api.ensureColumnVisible('navn');
+    api.setFocusedCell(node.rowIndex, 'navn');
+    api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'navn' });
+  }
+
+  storedId(id: number): number | undefined {
+    return id > 0 ? id : this.stored.get(id);
+  }
+
+  created(draftId: number, storedId: number): void {
+    this.stored.set(draftId, storedId);
+  }
+
+  /**
+   * The row-id to use for a grid event. The grid hands over a cell edit a moment after the editor
+   * closed, so an edit may arrive for a draft row that has just been replaced by its stored row.
+   */
+  currentRowId(rowId: string): string {
+    return this.replaced.get(rowId) ?? rowId;
+  }
+
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Settles once the grid has been quiet for a moment. The grid hands its edit events to the app
+   * asynchronously, so "no editor open" alone does not mean "no edit on its way".
+   */
+  scheduleSettle(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.settle(), 300);
+  }
+
+  /** Puts stored rows in place of their drafts, and drops drafts that never got a name. */
+  settle(): void {
+    const api = this.api();
+    // Never while any cell is being edited: replacing a row re-renders the grid's rows, and an
+    // editor open at that moment could lose the keys typed meanwhile.
+    if (!api || this.open.size === 0 || api.getEditingCells().some((cell) => cell.state === 'editing')) return;
+    for (const id of [...this.open]) {
+      const rowId = String(id);
+      const node = api.getRowNode(rowId);
+      const draft = node?.data;
+      if (!draft) {
+        this.open.delete(id);
+        continue;
+      }
+      if (this.saver.hasPending(rowId)) continue;
+      const storedId = this.stored.get(draft.id);
+      if (storedId === undefined) {
+        if (draft.navn === '' && !this.issues.get(rowId, 'navn')) {
+          api.applyTransaction({ remove: [draft] });
+          this.open.delete(id);
+        }
+        continue;
+      }
+      this.swap(api, draft, storedId);
+    }
+  }
+
+  private swap(api: GridApi<Deltaker>, draft: Deltaker, storedId: number): void {
+    const oldNode = api.getRowNode(String(draft.id));
+    const focused = api.getFocusedCell();
+    const active = document.activeElement;
+    const gridHasFocus = active === document.body || active?.closest('.ag-root-wrapper') != null;
+    const hadFocus = gridHasFocus && focused != null && oldNode?.rowIndex === focused.rowIndex && !focused.rowPinned;
+    const selected = oldNode?.isSelected() ?? false;
+    // Same place in the row data, so no row moves and index-based focus stays where it was.
+    const at = oldNode?.sourceRowIndex ?? -1;
+    api.applyTransaction({ remove: [draft], add: [{ ...draft, id: storedId }], ...(at >= 0 ? { addIndex: at } : {}) });
+    this.stored.delete(draft.id);
+    this.open.delete(draft.id);
+    this.replaced.set(String(draft.id), String(storedId));
+    for (const issue of this.issues.all()) {
+      if (issue.rowId === String(draft.id)) {
+        this.issues.clear(issue.rowId, issue.colId);
+        this.issues.set({ ...issue, rowId: String(storedId) });
+      }
+    }
+    const node = api.getRowNode(String(storedId));
+    if (node?.rowIndex == null) return;
+    if (selected) node.setSelected(true);
+    if (hadFocus && focused) api.setFocusedCell(node.rowIndex, focused.column);
+  }
+}

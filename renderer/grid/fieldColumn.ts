@@ -1,0 +1,104 @@
+/**
+ * A grid column for one field of shared/fields.ts: its label, how the stored value is shown, the
+ * editor with the field's suggestions, and the check that decides whether typed text is accepted.
+ */
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { type FieldDef, type FieldValue, type ParseContext, parseFieldInput } from '../../shared/fields';
+import type { CellIssues } from './cellIssues';
+import { type EditorOption, FieldEditor, type FieldEditorParams } from './FieldEditor';
+import { formatFieldValue } from './format';
+
+export type FieldColumnDeps = {
+  parseContext: () => ParseContext;
+  kullName: (id: number) => string;
+  issues: CellIssues;
+  /** Suggestions for list and kull fields (code fields bring their own). */
+  options?: () => readonly EditorOption[];
+  /** Where a refused text's reason also goes (the status line). */
+  onError?: (message: string) => void;
+  /** A further rule on a parsed value, e.g. a kull name that must be unique. */
+  check?: (value: FieldValue, rowId: string) => string | null;
+};
+
+const WIDTHS: Record<string, number> = {
+  date: 124,
+  integer: 110,
+  yesno: 110,
+  code: 170,
+  list: 190,
+  kull: 140,
+  text: 180,
+};
+
+export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, overrides: ColDef<T> = {}): ColDef<T> {
+  const { issues } = deps;
+  const kind = def.kind;
+  const options = editorOptions(def, deps);
+  const display = (value: unknown) => formatFieldValue(def, value as FieldValue, deps.kullName);
+
+  const editorParams: FieldEditorParams = {
+    validate: (text, rowId) => {
+      const parsed = parseFieldInput(def, text, deps.parseContext());
+      if (!parsed.ok) return parsed.message;
+      return deps.check?.(parsed.value, rowId) ?? null;
+    },
+    ...(options ? { options } : {}),
+    closedList: kind.type === 'code' || kind.type === 'yesno' || kind.type === 'kull',
+    ...(kind.type === 'date' ? { placeholder: 'dd.mm.åååå' } : {}),
+    issues,
+    ...(deps.onError ? { onError: deps.onError } : {}),
+  };
+
+  return {
+    colId: def.key,
+    field: def.key as ColDef<T>['field'],
+    headerName: def.label,
+    headerTooltip: def.label,
+    width: WIDTHS[kind.type] ?? 160,
+    minWidth: 80,
+    editable: true,
+    // Our own formatting and parsing (shared/fields.ts), never the grid's inferred date/number types.
+    cellDataType: false,
+    valueFormatter: (p: ValueFormatterParams<T>) => {
+      const issue = p.node?.id ? issues.get(p.node.id, def.key) : undefined;
+      return issue ? issue.text : display(p.value);
+    },
+    getQuickFilterText: (p) => display(p.value),
+    tooltipValueGetter: (p) => {
+      const issue = p.node?.id ? issues.get(p.node.id, def.key) : undefined;
+      if (issue) return issue.message;
+      const text = display(p.value);
+      return kind.type === 'text' || kind.type === 'code' ? (text.length > 22 ? text : undefined) : undefined;
+    },
+    comparator:
+      kind.type === 'code' || kind.type === 'kull' || kind.type === 'yesno' || kind.type === 'list'
+        ? (a, b) => display(a).localeCompare(display(b), 'nb')
+        : undefined,
+    cellEditor: FieldEditor,
+    cellEditorParams: editorParams,
+    cellClass: kind.type === 'date' || kind.type === 'integer' ? 'cell-numeric' : undefined,
+    cellClassRules: {
+      'cell-rejected': (p) => (p.node?.id ? issues.get(p.node.id, def.key) !== undefined : false),
+    },
+    ...overrides,
+  };
+}
+
+function editorOptions(def: FieldDef<string>, deps: FieldColumnDeps): (() => readonly EditorOption[]) | undefined {
+  const kind = def.kind;
+  switch (kind.type) {
+    case 'code': {
+      const list = kind.list.map((c) => ({ text: c.label, hint: c.code }));
+      return () => list;
+    }
+    case 'yesno':
+      return () => YES_NO;
+    case 'list':
+    case 'kull':
+      return deps.options;
+    default:
+      return undefined;
+  }
+}
+
+const YES_NO: readonly EditorOption[] = [{ text: 'Ja' }, { text: 'Nei' }];

@@ -1,0 +1,96 @@
+/**
+ * What every grid in the app shares: the calm Quartz look, the CSP nonce for the grid's injected
+ * <style> elements, Norwegian texts for the few strings the grid itself shows, and Excel-like keys.
+ */
+import { type GridOptions, themeQuartz } from 'ag-grid-community';
+
+export const gridTheme = themeQuartz.withParams({
+  fontFamily: ['Segoe UI', 'system-ui', '-apple-system', 'Roboto', 'Helvetica Neue', 'Arial', 'sans-serif'],
+  fontSize: 14,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  headerTextColor: '#1f2d3d',
+  headerBackgroundColor: '#f3f5f8',
+  foregroundColor: '#1f2933',
+  accentColor: '#1d5fa8',
+  borderColor: '#d9dee5',
+  rowBorder: { color: '#e8ebf0' },
+  columnBorder: { color: '#eef0f4' },
+  oddRowBackgroundColor: '#fbfcfd',
+  selectedRowBackgroundColor: '#e4eefa',
+  rowHoverColor: '#f2f6fb',
+  rowHeight: 36,
+  headerHeight: 40,
+  cellHorizontalPadding: 10,
+  wrapperBorderRadius: 6,
+  borderRadius: 4,
+});
+
+/** The server puts a per-load nonce in <meta name="csp-nonce">; the grid's <style> elements must carry it. */
+export function cspNonce(): string | undefined {
+  return document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content || undefined;
+}
+
+/** The grid's own strings that can reach the screen or a screen reader. */
+export const LOCALE_TEXT: Record<string, string> = {
+  loadingOoo: 'Laster …',
+  noRowsToShow: 'Ingen rader',
+  selectAll: 'Velg alle',
+  selectAllSearchResults: 'Velg alle søkeresultater',
+  ariaChecked: 'valgt',
+  ariaUnchecked: 'ikke valgt',
+  ariaIndeterminate: 'delvis valgt',
+  ariaRowSelect: 'Trykk mellomrom for å velge raden',
+  ariaRowDeselect: 'Trykk mellomrom for å fjerne valget',
+  ariaRowSelectAll: 'Trykk mellomrom for å velge alle rader',
+  ariaRowToggleSelection: 'Trykk mellomrom for å velge eller fjerne valget',
+  ariaRowSelectionDisabled: 'Raden kan ikke velges',
+  ariaSortableColumn: 'Trykk Enter for å sortere',
+  ariaLabelCellEditor: 'Redigering',
+  ariaLabelDialog: 'Dialog',
+  ariaLabelGridPanel: 'Tabell',
+  ariaSearch: 'Søk',
+  ariaColumnSelectAll: 'Velg alle kolonner',
+  ariaHidden: 'skjult',
+  ariaVisible: 'synlig',
+  ariaMenuColumn: 'Trykk Alt+Pil ned for kolonnemeny',
+  ariaColumn: 'Kolonne',
+  ariaRowSelectAllLabel: 'Velg alle rader',
+  ariaSortAscending: 'stigende',
+  ariaSortDescending: 'synkende',
+  ariaSortNone: 'ingen sortering',
+  ariaValidationErrorPrefix: 'Feil',
+  ariaPageSizeSelectorLabel: 'Rader per side',
+  ariaHeaderSelection: 'Kolonne for å velge rader',
+  page: 'Side',
+  number: 'nummer',
+  of: 'av',
+  to: 'til',
+  more: 'flere',
+  firstPage: 'Første side',
+  previousPage: 'Forrige side',
+  nextPage: 'Neste side',
+  lastPage: 'Siste side',
+  pageSizeSelectorLabel: 'Rader per side',
+  invalidDate: 'Ugyldig dato',
+  invalidNumber: 'Ugyldig tall',
+};
+
+/** Grid options both grids use: Excel keys, our own save (readOnlyEdit), invalid edits held open. */
+export function baseGridOptions<T>(): GridOptions<T> {
+  return {
+    theme: gridTheme,
+    styleNonce: cspNonce(),
+    localeText: LOCALE_TEXT,
+    readOnlyEdit: true,
+    invalidEditValueMode: 'block',
+    // Excel: Enter on a cell starts editing it; Enter in an editor saves and moves down.
+    enterNavigatesVertically: false,
+    enterNavigatesVerticallyAfterEdit: true,
+    stopEditingWhenCellsLoseFocus: false,
+    singleClickEdit: false,
+    animateRows: false,
+    suppressDragLeaveHidesColumns: true,
+    tooltipShowDelay: 300,
+  };
+}

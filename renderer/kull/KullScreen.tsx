@@ -1,0 +1,211 @@
+/**
+ * Kull: the cohorts, edited like a sheet. «Nytt kull» (or Ctrl+Enter) opens a one-line form above
+ * the grid; «Slett kull» removes the focused kull after a confirmation; the store refuses a kull
+ * that still has deltakere and says why.
+ */
+import type { CellEditRequestEvent, GridApi, GridOptions } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { kullField } from '../../shared/fields';
+import type { KullRow } from '../../shared/schema/kull';
+import { invoke } from '../bridge';
+import { CellIssues } from '../grid/cellIssues';
+import { CellSaver } from '../grid/cellSaver';
+import { clearIssueOnEscape, IssueBubbles } from '../grid/IssueBubbles';
+import { makeParseContext } from '../grid/parseContext';
+import { baseGridOptions } from '../grid/theme';
+import { useCtrlEnter } from '../grid/useCtrlEnter';
+import { useRowCount } from '../grid/useRowCount';
+import { useConfirm } from '../ui/ConfirmDialog';
+import { DetailLine } from '../ui/DetailLine';
+import { StatusBar, useStatusMessage } from '../ui/StatusBar';
+import { kullColumns } from './kullColumns';
+import { NyttKullForm } from './NyttKullForm';
+
+const issues = new CellIssues();
+
+export function KullScreen() {
+  const [rows, setRows] = useState<KullRow[] | null>(null);
+  const [message, setMessage] = useStatusMessage();
+  const [alert, setAlert] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const apiRef = useRef<GridApi<KullRow> | undefined>(undefined);
+  const gridBox = useRef<HTMLDivElement>(null);
+  const [dialog, confirm] = useConfirm();
+  const [count, updateCount] = useRowCount<KullRow>();
+
+  const currentRows = useCallback((): KullRow[] => {
+    const out: KullRow[] = [];
+    apiRef.current?.forEachNode((node) => node.data && out.push(node.data));
+    return out;
+  }, []);
+
+  useEffect(() => {
+    void invoke('kull:list', {}).then((result) => {
+      if (result.ok) setRows(result.value);
+      else setAlert(result.error.message);
+    });
+    return () => {
+      apiRef.current?.stopEditing();
+    };
+  }, []);
+
+  const saver = useMemo(() => new CellSaver<KullRow>(() => apiRef.current, issues, setMessage), [setMessage]);
+
+  const columns = useMemo(
+    () =>
+      kullColumns({
+        parseContext: () => makeParseContext([], null),
+        kullName: () => '',
+        issues,
+        onError: (text) => setMessage({ tone: 'error', text }),
+        check: (value, rowId) => {
+          if (typeof value !== 'string') return null;
+          const wanted = value.trim().toLocaleLowerCase('nb');
+          const other = currentRows().find(
+            (k) => String(k.id) !== rowId && k.navn.trim().toLocaleLowerCase('nb') === wanted,
+          );
+          return other ? `Det finnes allerede et kull som heter «${value.trim()}». Velg et annet navn.` : null;
+        },
+      }),
+    [currentRows, setMessage],
+  );
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<KullRow>) => {
+      const def = kullField(event.column.getColId());
+      if (!def || !event.node.id) return;
+      void saver.commit({
+        rowId: event.node.id,
+        def,
+        text: String(event.newValue ?? ''),
+        parseContext: makeParseContext([], null),
+        send: async (row, value) => {
+          const result = await invoke('kull:update', { id: row.id, changes: { [def.key]: value } });
+          return result.ok ? { ok: true, value: { row: result.value } } : result;
+        },
+      });
+    },
+    [saver],
+  );
+
+  const gridOptions = useMemo(
+    (): GridOptions<KullRow> => ({
+      ...baseGridOptions<KullRow>(),
+      defaultColDef: DEFAULT_COL_DEF,
+      getRowId: (p) => String(p.data.id),
+      onGridReady: (event) => {
+        apiRef.current = event.api;
+      },
+      onCellKeyDown: (event) => clearIssueOnEscape(issues, event),
+      onModelUpdated: (event) => updateCount(event.api),
+      noRowsOverlayComponent: EmptyKull,
+    }),
+    [updateCount],
+  );
+
+  const openForm = useCallback(() => {
+    apiRef.current?.stopEditing();
+    setAlert(null);
+    setCreating(true);
+  }, []);
+  useCtrlEnter(openForm);
+
+  const onCreated = (row: KullRow) => {
+    setCreating(false);
+    const api = apiRef.current;
+    if (!api) return;
+    api.applyTransaction({ add: [row] });
+    const node = api.getRowNode(String(row.id));
+    if (node?.rowIndex != null) {
+      api.ensureIndexVisible(node.rowIndex);
+      api.setFocusedCell(node.rowIndex, 'navn');
+    }
+    setMessage({ tone: 'ok', text: `Kullet «${row.navn}» er opprettet.` });
+  };
+
+  const deleteFocused = async () => {
+    const api = apiRef.current;
+    if (!api) return;
+    const focused = api.getFocusedCell();
+    const row = focused ? api.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    if (!row) {
+      setMessage({ tone: 'warning', text: 'Velg kullet du vil slette (klikk på en rad) og prøv igjen.' });
+      return;
+    }
+    const yes = await confirm({
+      title: 'Slette kull?',
+      body: (
+        <p>
+          Vil du slette kullet <strong>{row.navn}</strong>? Dette kan ikke angres.
+        </p>
+      ),
+      confirmLabel: 'Slett kull',
+      danger: true,
+    });
+    if (!yes) return;
+    const result = await invoke('kull:delete', { id: row.id });
+    if (!result.ok) {
+      setAlert(result.error.message);
+      setMessage({ tone: 'error', text: result.error.message });
+      return;
+    }
+    setAlert(null);
+    issues.clearRow(String(row.id));
+    api.applyTransaction({ remove: [row] });
+    setMessage({ tone: 'ok', text: `Kullet «${row.navn}» er slettet.` });
+  };
+
+  return (
+    <div className="grid-screen">
+      <div className="toolbar">
+        <h1 className="screen-title">Kull</h1>
+        <div className="toolbar-actions">
+          <button type="button" className="button button-primary" onClick={openForm} title="Ctrl+Enter">
+            Nytt kull
+          </button>
+          <button type="button" className="button" onClick={() => void deleteFocused()}>
+            Slett kull
+          </button>
+        </div>
+      </div>
+      {creating && (
+        <NyttKullForm existing={rows ? currentRows() : []} onCreated={onCreated} onClose={() => setCreating(false)} />
+      )}
+      {alert && (
+        <div className="alert alert-error" role="alert">
+          <span>{alert}</span>
+          <button type="button" className="alert-close" aria-label="Lukk meldingen" onClick={() => setAlert(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      <div className="grid-box" ref={gridBox}>
+        {rows && (
+          <AgGridReact<KullRow>
+            {...gridOptions}
+            rowData={rows}
+            columnDefs={columns}
+            onCellEditRequest={onCellEditRequest}
+          />
+        )}
+        <IssueBubbles issues={issues} container={gridBox} />
+      </div>
+      <DetailLine newRowLabel="nytt kull" />
+      <StatusBar message={message}>{count.total === 1 ? '1 kull' : `${count.total} kull`}</StatusBar>
+      {dialog}
+    </div>
+  );
+}
+
+const DEFAULT_COL_DEF = {
+  sortable: true,
+  resizable: true,
+  suppressHeaderMenuButton: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+};
+
+function EmptyKull() {
+  return <div className="empty-state">Ingen kull ennå. Trykk «Nytt kull» eller Ctrl+Enter.</div>;
+}

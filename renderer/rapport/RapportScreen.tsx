@@ -1,0 +1,152 @@
+/**
+ * Rapport: pick the period, see the municipality's form exactly as it will print (the HTML of
+ * report:html, styled by resources/report.css), fix what the data-quality list points at, then print
+ * it or save it as PDF, Excel or CSV.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import '../../resources/report.css';
+import './rapport.css';
+import type { Result } from '../../shared/api';
+import type { ExportFormat } from '../../shared/contract/report';
+import { todayIso } from '../../shared/dates';
+import { periodLabel } from '../../shared/report/format';
+import type { DatakvalitetItem } from '../../shared/report/schema';
+import { lastCompleteMonth, type ViewChoice, viewRequest } from '../../shared/report/views';
+import { invoke } from '../bridge';
+import { useNavigation } from '../navigation';
+import { StatusBar, useStatusMessage } from '../ui/StatusBar';
+import { DatakvalitetList } from './DatakvalitetList';
+import { PeriodPicker } from './PeriodPicker';
+
+const SAVE_BUTTONS: readonly { format: ExportFormat; label: string }[] = [
+  { format: 'pdf', label: 'Lagre som PDF' },
+  { format: 'xlsx', label: 'Lagre som Excel' },
+  { format: 'csv', label: 'Lagre som CSV' },
+];
+
+const fileNameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 ? `${bytes} byte` : `${Math.round(bytes / 1024).toLocaleString('nb-NO')} kB`;
+}
+
+export function RapportScreen() {
+  const today = todayIso();
+  const [choice, setChoice] = useState<ViewChoice>(() => ({ mode: 'month', ...lastCompleteMonth(today) }));
+  const request = useMemo(() => viewRequest(choice), [choice]);
+  // The data-quality list covers the widest block shown: hittil i år for a month.
+  const qualityPeriod = useMemo(
+    () => (request.monthly ? { from: `${request.from.slice(0, 4)}-01-01`, to: request.to } : request),
+    [request],
+  );
+  const [html, setHtml] = useState<string | null>(null);
+  const [quality, setQuality] = useState<DatakvalitetItem[] | null>(null);
+  const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useStatusMessage();
+  const navigation = useNavigation();
+
+  useEffect(() => {
+    void invoke('deltaker:list', { kull: 'alle' }).then((result) => {
+      if (result.ok) setNames(new Map(result.value.map((d) => [d.id, d.navn])));
+    });
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    setHtml(null);
+    setQuality(null);
+    void Promise.all([
+      invoke('report:html', request),
+      invoke('report:build', { from: qualityPeriod.from, to: qualityPeriod.to }),
+    ]).then(([page, report]) => {
+      if (!current) return;
+      if (page.ok) setHtml(page.value.html);
+      if (report.ok) setQuality(report.value.datakvalitet);
+      const failed = [page, report].find((r) => !r.ok);
+      if (failed && !failed.ok) setMessage({ tone: 'error', text: failed.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [request, qualityPeriod, setMessage]);
+
+  const run = async <T,>(work: () => Promise<Result<T>>, done: (value: T) => void) => {
+    setBusy(true);
+    try {
+      const result = await work();
+      if (result.ok) done(result.value);
+      else setMessage({ tone: 'error', text: result.error.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = (format: ExportFormat) =>
+    run(
+      () => invoke('report:export', { ...request, format }),
+      (saved) => {
+        if (saved.saved && saved.path) {
+          setMessage({ tone: 'ok', text: `Lagret ${fileNameOf(saved.path)} (${sizeText(saved.bytes)}).` });
+        } else setMessage({ tone: 'info', text: 'Ikke lagret.' });
+      },
+    );
+
+  const print = () =>
+    run(
+      () => invoke('report:print', {}),
+      (result) =>
+        setMessage(
+          result.printed
+            ? { tone: 'ok', text: 'Sendt til skriveren.' }
+            : { tone: 'info', text: 'Utskriften ble avbrutt.' },
+        ),
+    );
+
+  const scope = request.monthly
+    ? `Hittil i år (${periodLabel(qualityPeriod.from, qualityPeriod.to)})`
+    : periodLabel(request.from, request.to);
+
+  return (
+    <div className="rapport-screen">
+      <div className="toolbar">
+        <h1 className="screen-title">Rapport</h1>
+        <PeriodPicker value={choice} thisYear={Number(today.slice(0, 4))} onChange={setChoice} />
+        <div className="toolbar-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || html === null}
+            onClick={() => void print()}
+          >
+            Skriv ut
+          </button>
+          {SAVE_BUTTONS.map((b) => (
+            <button
+              key={b.format}
+              type="button"
+              className="button"
+              disabled={busy || html === null}
+              onClick={() => void save(b.format)}
+            >
+              {b.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="rapport-body">
+        <section className="rapport-paper" aria-label="Rapporten slik den skrives ut" aria-busy={html === null}>
+          {html === null ? (
+            <p className="rapport-loading">Lager rapporten …</p>
+          ) : (
+            // The markup comes from shared/report/html.ts, which escapes every text taken from data.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the report's own escaped HTML, the same that prints.
+            <div className="rapport-sheet" dangerouslySetInnerHTML={{ __html: html }} />
+          )}
+        </section>
+        <DatakvalitetList items={quality} names={names} scope={scope} onOpen={navigation.openDeltaker} />
+      </div>
+      <StatusBar message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * An in-app confirmation (not window.confirm): a modal <dialog> with a Norwegian question, where
+ * Esc or «Avbryt» says no. The safe button has the focus when it opens.
+ */
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+
+export type ConfirmRequest = {
+  title: string;
+  body: ReactNode;
+  confirmLabel: string;
+  /** A red confirm button for what cannot be undone. */
+  danger?: boolean;
+};
+
+type Open = ConfirmRequest & { resolve: (yes: boolean) => void };
+
+export function useConfirm(): [ReactNode, (request: ConfirmRequest) => Promise<boolean>] {
+  const [open, setOpen] = useState<Open | null>(null);
+  const confirm = useCallback(
+    (request: ConfirmRequest) => new Promise<boolean>((resolve) => setOpen({ ...request, resolve })),
+    [],
+  );
+  const close = useCallback(
+    (yes: boolean) => {
+      open?.resolve(yes);
+      setOpen(null);
+    },
+    [open],
+  );
+  return [open ? <ConfirmDialog key="confirm" request={open} onClose={close} /> : null, confirm];
+}
+
+function ConfirmDialog(props: { request: ConfirmRequest; onClose: (yes: boolean) => void }) {
+  const { request, onClose } = props;
+  const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const restore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    cancelRef.current?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      restore?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose(false);
+      }}
+    >
+      <h2 id="dialog-title" className="dialog-title">
+        {request.title}
+      </h2>
+      <div className="dialog-body">{request.body}</div>
+      <div className="dialog-actions">
+        <button ref={cancelRef} type="button" className="button" onClick={() => onClose(false)}>
+          Avbryt
+        </button>
+        <button
+          type="button"
+          className={`button ${request.danger ? 'button-danger' : 'button-primary'}`}
+          onClick={() => onClose(true)}
+        >
+          {request.confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

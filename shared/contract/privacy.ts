@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { id } from '../schema/common';
+
+/** Shown before an innsyn export is written, and written into the file itself. */
+export const INNSYN_WARNING =
+  'Denne filen inneholder personopplysninger: navn, fødselsår og opplysninger om deltakelsen i tiltaket. Oppbevar den trygt, gi den bare til den det gjelder, og slett den når den er levert.';
+
+const years = z
+  .number({ error: 'Skriv antall år som et helt tall.' })
+  .int({ error: 'Skriv antall år som et helt tall.' })
+  .min(1, { error: 'Antall år må være minst 1.' })
+  .max(100, { error: 'Antall år kan være høyst 100.' });
+
+export const privacyChannels = {
+  /** How many deltakere ended more than N years ago and would be anonymised, and how many backups would go. */
+  'privacy:anonymisePreview': {
+    input: z.object({ years }),
+    result: z.object({ cutoff: z.string(), count: z.number().int(), backupsToDelete: z.number().int() }),
+  },
+  /** Anonymise them (navn, fødselsår, merknad removed, also from the endringslogg); backups older than N years deleted. */
+  'privacy:anonymise': {
+    input: z.object({ years, expectedCount: z.number().int().nonnegative() }),
+    result: z.object({
+      cutoff: z.string(),
+      anonymised: z.number().int(),
+      logEntriesScrubbed: z.number().int(),
+      backupsDeleted: z.number().int(),
+    }),
+  },
+  /** Delete one deltaker for good, on their request, with the endringslogg of the row. */
+  'privacy:deletePerson': {
+    input: z.object({ id }),
+    result: z.object({ id, logEntriesRemoved: z.number().int() }),
+  },
+  /** Innsyn: save everything stored about one deltaker to a JSON file (the app asks where). Holds names. */
+  'privacy:exportPerson': {
+    input: z.object({ id }),
+    result: z.object({ saved: z.boolean(), file: z.string().nullable(), bytes: z.number().int(), warning: z.string() }),
+  },
+} as const;

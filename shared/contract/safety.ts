@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Who has the register open for editing (the lock file beside it). */
+export const lockHolder = z.object({
+  /** Pass back to `safety:takeOverLock`, so only the lock the user was warned about is taken over. */
+  id: z.string(),
+  user: z.string(),
+  host: z.string(),
+  /** When they opened it (ISO). */
+  since: z.string(),
+  /** Their last heartbeat (ISO); the app refreshes it every minute. */
+  lastSeen: z.string(),
+  /** No heartbeat for 5 minutes (crashed, asleep, off the network), or their process is gone. */
+  stale: z.boolean(),
+});
+
+export const fileLocation = z.object({
+  kind: z.enum(['local', 'network', 'cloud']),
+  /** OneDrive, Dropbox, Google Drive, iCloud; or UNC, nettverksstasjon, SMB, NFS … */
+  service: z.string().nullable(),
+  /** A Norwegian phrase for messages: «en mappe som synkroniseres med OneDrive». */
+  place: z.string(),
+});
+
+export const backupKind = z.enum(['daglig', 'for-oppgradering', 'for-gjenoppretting', 'skadet']);
+
+export const backupInfo = z.object({
+  /** The file name; pass it to `backup:restore`. */
+  name: z.string(),
+  /** When it was made (ISO, UTC): show it in local time. */
+  time: z.string(),
+  kind: backupKind,
+  /** «Daglig», «Før oppgradering», «Før gjenoppretting», «Skadet fil (tatt vare på)». */
+  kindLabel: z.string(),
+  /** Bytes. */
+  size: z.number().int(),
+});
+
+export const backupFolder = z.object({
+  folder: z.string(),
+  /** The default (this machine's own disk) rather than a folder the user chose. */
+  isDefault: z.boolean(),
+  /** Where the folder is: warn if it is in a synced cloud folder or on a share. */
+  location: fileLocation,
+});
+
+export const safetyStatus = z.object({
+  path: z.string(),
+  readOnly: z.boolean(),
+  /** locked: someone else has it; lock_lost: someone took it over; no_write_access: the folder is read-only. */
+  readOnlyReason: z.enum(['locked', 'lock_lost', 'no_write_access']).nullable(),
+  /** The Norwegian sentence to show in the read-only banner. */
+  readOnlyMessage: z.string().nullable(),
+  lockHolder: lockHolder.nullable(),
+  /** Our own earlier Kullregister on this machine had crashed with the register open; its lock was taken back. */
+  lockReclaimedFrom: lockHolder.nullable(),
+  location: fileLocation,
+  /** Opened for one user at a time (network path or cloud-synced folder). */
+  singleUser: z.boolean(),
+  /** The one-time explanation of single-user mode; null once acknowledged (or not single-user). */
+  singleUserExplanation: z.string().nullable(),
+  /** The schema version the file had before this open upgraded it (a backup was taken first). */
+  migratedFrom: z.number().int().nullable(),
+  backups: backupFolder.extend({
+    last: backupInfo.nullable(),
+    /** Why the last automatic backup failed, in Norwegian; null when it worked. */
+    lastError: z.string().nullable(),
+  }),
+});
+export type SafetyStatus = z.infer<typeof safetyStatus>;
+
+export const safetyChannels = {
+  /** Lock, location, single-user mode, read-only reason and backups of the open register. */
+  'safety:status': { input: z.object({}), result: safetyStatus },
+  /** Take over another user's lock (after warning them it may lose that user's unsaved work); reopens for editing. */
+  'safety:takeOverLock': { input: z.object({ lockId: z.string().max(100) }), result: safetyStatus },
+  /** The user has read the single-user explanation for this file; it is not shown again. */
+  'safety:acknowledgeSingleUser': { input: z.object({}), result: safetyStatus },
+  /** The register's backups, newest first, and the folder they are in. */
+  'backup:list': { input: z.object({}), result: backupFolder.extend({ backups: z.array(backupInfo) }) },
+  /** Put a backup in the register's place; the current file is itself backed up first. */
+  'backup:restore': {
+    input: z.object({ name: z.string().min(1).max(300) }),
+    result: z.object({ restoredFrom: backupInfo, savedCurrentAs: backupInfo }),
+  },
+  /** Choose another folder for backups (the app shows a folder dialog); a backup is made there at once. */
+  'backup:chooseFolder': { input: z.object({}), result: z.object({ changed: z.boolean(), folder: backupFolder }) },
+  /** Back to the default backup folder on this machine's own disk. */
+  'backup:useDefaultFolder': { input: z.object({}), result: backupFolder },
+} as const;

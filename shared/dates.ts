@@ -1,0 +1,171 @@
+/**
+ * The one module that parses and formats dates. Storage is ISO `yyyy-mm-dd` (a calendar date, no
+ * time, no zone); users see and type `dd.mm.yyyy`. Nothing else may call `new Date(string)`:
+ * time zones turn 1 March into 28 February.
+ */
+import { format, isValid, parse } from 'date-fns';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Accepted input shapes, tried in order. `d.m.yy` is read as 20yy when that is not in the future's far side. */
+const INPUT_PATTERNS: ReadonlyArray<{ test: RegExp; format: string }> = [
+  { test: /^\d{4}-\d{1,2}-\d{1,2}$/, format: 'yyyy-M-d' },
+  { test: /^\d{1,2}\.\d{1,2}\.\d{4}$/, format: 'd.M.yyyy' },
+  { test: /^\d{1,2}\.\d{1,2}\.\d{2}$/, format: 'd.M.yy' },
+  { test: /^\d{1,2}\/\d{1,2}\/\d{4}$/, format: 'd/M/yyyy' },
+];
+
+/** A local-midnight Date for an ISO date; only for date arithmetic inside this module. */
+function toDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+function toIso(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = toDate(value);
+  return isValid(date) && toIso(date) === value;
+}
+
+export type DateParse = { ok: true; value: string | null } | { ok: false; message: string };
+
+/**
+ * Reads what a user typed (or a file held) as a date. Blank → null.
+ * Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (date-fns' reference-date rule would
+ * move with today; a register must read the same file the same way every year).
+ */
+export function parseDateInput(raw: string): DateParse {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: null };
+  for (const pattern of INPUT_PATTERNS) {
+    if (!pattern.test.test(text)) continue;
+    const date = parse(text, pattern.format, new Date(2000, 0, 1));
+    if (!isValid(date)) break;
+    if (pattern.format === 'd.M.yy') {
+      const yy = Number(text.slice(text.lastIndexOf('.') + 1));
+      date.setFullYear(yy < 70 ? 2000 + yy : 1900 + yy);
+    }
+    const year = date.getFullYear();
+    if (year < 1900 || year > 2100) {
+      return { ok: false, message: `Året ${year} er utenfor det som er mulig. Skriv datoen som dd.mm.åååå.` };
+    }
+    return { ok: true, value: toIso(date) };
+  }
+  return {
+    ok: false,
+    message: `«${text}» er ikke en gyldig dato. Skriv dd.mm.åååå, for eksempel 01.03.2026.`,
+  };
+}
+
+/** `2026-03-01` → `01.03.2026`; blank stays blank. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  if (!isIsoDate(iso)) return iso;
+  return format(toDate(iso), 'dd.MM.yyyy');
+}
+
+/*
+ * Month and day arithmetic on the ISO text itself, in integers: these run for every deltaker of a
+ * report (the six-month rule, ventetid, varighet), and date-fns' Date objects cost ~2 µs a call.
+ * A test checks them against date-fns for every day 1900–2100.
+ */
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+}
+
+/** The digits of `iso` from `start` to `end` as a number; NaN if any is not a digit. */
+function digits(iso: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = iso.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * Year, month, day of a stored date. A day the month does not have (31 September, from a file
+ * edited outside the app) runs on into the next month, as a JavaScript Date would, so one damaged
+ * row cannot stop a report; text that is no date at all throws (as date-fns' format did).
+ */
+function isoParts(iso: string): [number, number, number] {
+  const y = digits(iso, 0, 4);
+  const m = digits(iso, 5, 7);
+  const d = digits(iso, 8, 10);
+  if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-' || !(y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) {
+    throw new RangeError(`Ikke en lagret dato: «${iso}».`);
+  }
+  return [y, m, d];
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function dayNumber(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
+ * The same day `months` calendar months later (earlier when negative); a day the target month does
+ * not have becomes its last day (31 August + 6 months = 28 February), as date-fns' addMonths.
+ */
+export function addMonthsIso(iso: string, months: number): string {
+  const [y, m, d] = isoParts(iso);
+  const index = y * 12 + (m - 1) + Math.trunc(months);
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Calendar days from one date to the other, negative when the second is earlier. */
+export function daysBetween(fromIso: string, toIsoDate: string): number {
+  const [fy, fm, fd] = isoParts(fromIso);
+  const [ty, tm, td] = isoParts(toIsoDate);
+  return dayNumber(ty, tm, td) - dayNumber(fy, fm, fd);
+}
+
+/**
+ * Whole calendar months from one date to another: the largest n with addMonthsIso(from, n) ≤ to,
+ * and 0 when `to` is earlier. 1 March → 31 May is 2, → 1 June is 3. At a month's end it agrees with
+ * addMonthsIso, so "a month" means the same in varighet as in the six-month rule: 31 January →
+ * 28 February is 1, and 31 August → 28 February is 6 (docs/report.md).
+ */
+export function wholeMonthsBetween(fromIso: string, toIsoDate: string): number {
+  const [fy, fm, fd] = isoParts(fromIso);
+  const [ty, tm, td] = isoParts(toIsoDate);
+  let months = (ty - fy) * 12 + (tm - fm);
+  // addMonthsIso(from, months) lands on min(fd, last day of to's month); one month less if that is after `to`.
+  if (td < fd && td < daysInMonth(ty, tm)) months -= 1;
+  return Math.max(0, months);
+}
+
+/** Today as ISO, in the machine's local time zone. */
+export function todayIso(now: Date = new Date()): string {
+  return toIso(now);
+}
+
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+export function lastDayOfMonth(year: number, month: number): string {
+  return toIso(new Date(year, month, 0));
+}
