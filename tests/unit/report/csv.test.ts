@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, reportToCsv } from '../../../shared/report/csv';
+import { csvCell, monthlyReportToCsv, reportToCsv } from '../../../shared/report/csv';
 import { SECTIONS } from '../../../shared/report/template';
 import { aCompleted, aDeltaker, aKull, reportOf } from './builders';
 
@@ -65,5 +65,46 @@ describe('the report as CSV', () => {
   it('holds no names', () => {
     expect(csv).not.toContain('Særnavn');
     expect(csv).not.toContain('Kari Nordmann');
+  });
+
+  it('writes a zero denominator as «–», as the form prints it, and a row without a percentage as an empty cell', () => {
+    const lines = linesOf(reportToCsv(reportOf([aDeltaker({ henvist_dato: '2026-05-04' })])));
+    expect(lines.find((line) => line.startsWith('12;'))?.endsWith(';0;0;0;0;–')).toBe(true);
+    expect(lines).toContain('1;Antall henviste i perioden;1;0;0;1;');
+  });
+});
+
+describe('the CSV header and the monthly view', () => {
+  const header = {
+    tiltak: 'Sykkelvert',
+    avdeling: '=Etat for sykehjem',
+    kontaktperson: 'Kari Koordinator',
+    madeOn: '2026-11-03',
+    periodLabel: 'oktober 2026',
+  };
+  const register = [
+    aCompleted('2026-10-15', { ytelse: 'KVP' }),
+    aCompleted('2026-03-02', { ytelse: 'OKS', sluttarsak: 'UT' }),
+  ];
+
+  it('opens with the title and the header lines: tiltak, avdeling, kontaktperson, period, date made', () => {
+    const lines = linesOf(reportToCsv(reportOf(register), header));
+    expect(lines.slice(0, 6)).toEqual([
+      'Rapporteringsskjema til Etat for sosiale tjenester',
+      'Tiltak;Sykkelvert',
+      "Avdeling;'=Etat for sykehjem",
+      'Kontaktperson;Kari Koordinator',
+      'Periode;oktober 2026',
+      'Laget;03.11.2026',
+    ]);
+  });
+
+  it('puts «Måneden» and «Hittil i år» side by side, each with Totalt, KVP, ØKS, Andre and %', () => {
+    const month = reportOf(register, { period: { from: '2026-10-01', to: '2026-10-31' } });
+    const lines = linesOf(monthlyReportToCsv(month, reportOf(register), header));
+    expect(lines).toContain(';;Måneden (oktober 2026);;;;;Hittil i år (01.01.2026–31.10.2026);;;;');
+    expect(lines).toContain('Nr;Tekst;Totalt;KVP;ØKS;Andre;%;Totalt;KVP;ØKS;Andre;%');
+    expect(lines.find((line) => line.startsWith('12;'))?.endsWith(';1;1;0;0;100;2;1;1;0;100')).toBe(true);
+    expect(lines).toContain('Måneden (oktober 2026)');
   });
 });
