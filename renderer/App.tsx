@@ -1,27 +1,84 @@
 /**
  * The window: a top bar with the register's name and one tab per screen. A screen is a folder
- * (deltakere/, kull/ …) and one line in SCREENS; nothing else needs to change to add one.
+ * (deltakere/, kull/ …) and one line in SCREENS; nothing else needs to change to add one. Before
+ * any register is open, the start screen shows instead (start/RegisterGate.tsx).
  */
 import { type ComponentType, useEffect, useMemo, useRef, useState } from 'react';
+import type { MenuCommand } from '../shared/menu';
+import type { Settings } from '../shared/schema/settings';
 import { invoke } from './bridge';
 import { DeltakereScreen } from './deltakere/DeltakereScreen';
+import { HelpScreen } from './help/HelpScreen';
+import { ImportScreen } from './import/ImportScreen';
 import { KullScreen } from './kull/KullScreen';
 import { type Navigation, NavigationContext } from './navigation';
 import { RapportScreen } from './rapport/RapportScreen';
+import { RegisterScreen } from './register/RegisterScreen';
+import { ReadOnlyBanner } from './safety/ReadOnlyBanner';
+import { SafetyProvider, useSafety } from './safety/SafetyContext';
+import { SingleUserNotice } from './safety/SingleUserNotice';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { RegisterGate, useMenuCommands, useShell } from './start/RegisterGate';
 
-type Screen = { key: string; label: string; Component: ComponentType };
+/** What decides whether a screen is shown: Kull is left out for continuous intake (docs/decisions.md). */
+type RegisterKind = { opptak: Settings['opptak']; hasKull: boolean };
+
+type Screen = {
+  key: string;
+  label: string;
+  Component: ComponentType;
+  /** At the right end of the top bar: the screens that are not the daily work. */
+  end?: boolean;
+  shownFor?: (register: RegisterKind) => boolean;
+};
 
 const SCREENS: readonly Screen[] = [
   { key: 'deltakere', label: 'Deltakere', Component: DeltakereScreen },
-  { key: 'kull', label: 'Kull', Component: KullScreen },
+  { key: 'kull', label: 'Kull', Component: KullScreen, shownFor: (r) => r.opptak === 'kull' || r.hasKull },
   { key: 'rapport', label: 'Rapport', Component: RapportScreen },
+  { key: 'importer', label: 'Importer', Component: ImportScreen, end: true },
+  { key: 'register', label: 'Register og sikkerhet', Component: RegisterScreen, end: true },
+  { key: 'innstillinger', label: 'Innstillinger', Component: SettingsScreen, end: true },
+  { key: 'hjelp', label: 'Hjelp', Component: HelpScreen, end: true },
 ];
 
+const MENU_SCREENS: Partial<Record<MenuCommand, string>> = {
+  'vis-deltakere': 'deltakere',
+  'vis-kull': 'kull',
+  'vis-rapport': 'rapport',
+  importer: 'importer',
+  'skriv-ut': 'rapport',
+  innstillinger: 'innstillinger',
+  register: 'register',
+  hjelp: 'hjelp',
+};
+
 export function App() {
+  return (
+    <RegisterGate>
+      {(opened) => (
+        // Another register opened: everything starts afresh.
+        <SafetyProvider key={opened}>
+          <AppWindow />
+        </SafetyProvider>
+      )}
+    </RegisterGate>
+  );
+}
+
+function AppWindow() {
   const [active, setActive] = useState(SCREENS[0]!.key);
   const [tiltak, setTiltak] = useState('');
-  const [readOnly, setReadOnly] = useState(false);
+  const [kind, setKind] = useState<RegisterKind>({ opptak: 'kull', hasKull: true });
+  const [settingsVersion, setSettingsVersion] = useState(0);
+  // Ctrl+P: a new navigation object makes the Rapport screen look for the request (takePrintRequest).
+  const printRequest = useRef(false);
+  const [printTick, setPrintTick] = useState(0);
+  const shell = useShell();
+  // After a restore or a lock take-over every screen reads the register again (renderer/safety/).
+  const { generation } = useSafety();
   const deltakerRequest = useRef<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `printTick` is the signal to look for a print request.
   const navigation = useMemo(
     (): Navigation => ({
       openDeltaker: (id) => {
@@ -33,22 +90,60 @@ export function App() {
         deltakerRequest.current = null;
         return id;
       },
+      openScreen: (key) => {
+        if (SCREENS.some((s) => s.key === key)) setActive(key);
+      },
+      hasScreen: (key) => SCREENS.some((s) => s.key === key && (s.shownFor?.(kind) ?? true)),
+      showAbout: shell.showAbout,
+      settingsChanged: () => setSettingsVersion((v) => v + 1),
+      takePrintRequest: () => {
+        const asked = printRequest.current;
+        printRequest.current = false;
+        return asked;
+      },
     }),
-    [],
+    [kind, shell.showAbout, printTick],
   );
 
-  // Read again on every screen change: a settings screen may have renamed the tiltak.
+  useMenuCommands((command) => {
+    const key = MENU_SCREENS[command];
+    if (key && navigation.hasScreen(key)) setActive(key);
+    if (command === 'skriv-ut') {
+      printRequest.current = true;
+      setPrintTick((t) => t + 1);
+    }
+  });
+
+  // Read again on every screen change (a settings screen may have renamed the tiltak) and reload.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` and `settingsVersion` are signals to read again.
   useEffect(() => {
     if (!active) return;
-    void invoke('settings:get', {}).then((result) => {
-      if (result.ok) setTiltak(result.value.tiltak);
+    void invoke('settings:get', {}).then(async (result) => {
+      if (!result.ok) return;
+      setTiltak(result.value.tiltak);
+      const { opptak } = result.value;
+      // Continuous intake hides Kull, unless the register has kull anyway (none is ever hidden away).
+      const kull = opptak === 'lopende' ? await invoke('kull:list', {}) : null;
+      setKind({ opptak, hasKull: kull === null || !kull.ok || kull.value.length > 0 });
     });
-    void invoke('register:info', {}).then((result) => {
-      if (result.ok) setReadOnly(result.value.readOnly);
-    });
-  }, [active]);
+  }, [active, generation, settingsVersion]);
 
-  const screen = SCREENS.find((s) => s.key === active) ?? SCREENS[0]!;
+  const shown = SCREENS.filter((s) => s.shownFor?.(kind) ?? true);
+  const screen = shown.find((s) => s.key === active) ?? shown[0]!;
+  const tab = (s: Screen) => (
+    <button
+      key={s.key}
+      type="button"
+      role="tab"
+      id={`tab-${s.key}`}
+      aria-selected={s.key === screen.key}
+      aria-controls={`panel-${s.key}`}
+      className="tab"
+      onClick={() => setActive(s.key)}
+    >
+      {s.label}
+    </button>
+  );
 
   return (
     <div className="app">
@@ -58,26 +153,16 @@ export function App() {
           {tiltak && <span className="brand-tiltak">{tiltak}</span>}
         </div>
         <div className="tabs" role="tablist" aria-label="Skjermbilder">
-          {SCREENS.map((s) => (
-            <button
-              key={s.key}
-              type="button"
-              role="tab"
-              id={`tab-${s.key}`}
-              aria-selected={s.key === active}
-              aria-controls={`panel-${s.key}`}
-              className="tab"
-              onClick={() => setActive(s.key)}
-            >
-              {s.label}
-            </button>
-          ))}
+          {shown.filter((s) => !s.end).map(tab)}
+          <span className="tabs-gap" />
+          {shown.filter((s) => s.end).map(tab)}
         </div>
-        {readOnly && <span className="readonly-badge">Skrivebeskyttet</span>}
       </header>
+      <ReadOnlyBanner />
+      <SingleUserNotice />
       <main className="screen" role="tabpanel" id={`panel-${screen.key}`} aria-labelledby={`tab-${screen.key}`}>
         <NavigationContext value={navigation}>
-          <screen.Component key={screen.key} />
+          <screen.Component key={`${screen.key}-${generation}`} />
         </NavigationContext>
       </main>
     </div>

@@ -10,11 +10,26 @@ export type Navigation = {
   openDeltaker: (id: number) => void;
   /** The deltaker asked for by openDeltaker, once: the Deltakere grid takes it when its rows are in. */
   takeDeltakerRequest: () => number | null;
+  /** Switch to another screen by its key in App's SCREENS table (e.g. 'register' from Innstillinger). */
+  openScreen: (key: string) => void;
+  /** Whether a screen is in the window (a screen may be left out, e.g. Kull for continuous intake). */
+  hasScreen: (key: string) => boolean;
+  /** Shows «Om Kullregister» (also Hjelp → Om in the menu). */
+  showAbout: () => void;
+  /** Innstillinger were saved: the top bar and the tabs read them again. */
+  settingsChanged: () => void;
+  /** Fil → Skriv ut rapport (Ctrl+P) asked for the report on paper, once: the Rapport screen takes it. */
+  takePrintRequest: () => boolean;
 };
 
 export const NavigationContext = createContext<Navigation>({
   openDeltaker: () => {},
   takeDeltakerRequest: () => null,
+  openScreen: () => {},
+  hasScreen: () => false,
+  showAbout: () => {},
+  settingsChanged: () => {},
+  takePrintRequest: () => false,
 });
 
 export function useNavigation(): Navigation {

@@ -5,14 +5,18 @@
  * Each feature keeps its channels in `contract/<feature>.ts`; this file only merges them.
  */
 import type { z } from 'zod';
+import { appChannels } from './contract/app';
 import { codeChannels } from './contract/codes';
 import { deltakerChannels } from './contract/deltaker';
+import { gridChannels } from './contract/grid';
 import { historyChannels } from './contract/history';
+import { importChannels } from './contract/import';
 import { kullChannels } from './contract/kull';
 import { privacyChannels } from './contract/privacy';
 import { registerChannels } from './contract/register';
 import { reportChannels } from './contract/report';
 import { safetyChannels } from './contract/safety';
+import type { MenuCommand } from './menu';
 
 export { type KullFilter, kullFilter } from './contract/deltaker';
 
@@ -25,6 +29,9 @@ export const contract = {
   ...historyChannels,
   ...privacyChannels,
   ...reportChannels,
+  ...appChannels,
+  ...importChannels,
+  ...gridChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -38,4 +45,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** What the preload (and the test bridge) put on `window.kullregister`. */
 export type Bridge = {
   invoke: <C extends Channel>(channel: C, input: Input<C>) => Promise<Result<Output<C>>>;
+  /**
+   * Menu commands from the main process (a fixed list, shared/menu.ts); returns the unsubscribe.
+   * Absent in the end-to-end bridge unless a test adds it.
+   */
+  onMenu?: (callback: (command: MenuCommand) => void) => () => void;
 };

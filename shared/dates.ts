@@ -3,7 +3,7 @@
  * time, no zone); users see and type `dd.mm.yyyy`. Nothing else may call `new Date(string)`:
  * time zones turn 1 March into 28 February.
  */
-import { format, isValid, parse } from 'date-fns';
+import { format, isValid, parse, parseISO } from 'date-fns';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,6 +66,16 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   if (!isIsoDate(iso)) return iso;
   return format(toDate(iso), 'dd.MM.yyyy');
+}
+
+/**
+ * A moment stored as an ISO timestamp (`2026-03-05T13:04:00.000Z`, UTC) → `05.03.2026 14:04` in the
+ * machine's time zone, for logs and backups; text that is no timestamp is shown as it is.
+ */
+export function formatTimestamp(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const moment = parseISO(iso);
+  return isValid(moment) ? format(moment, 'dd.MM.yyyy HH:mm') : iso;
 }
 
 /*

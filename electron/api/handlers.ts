@@ -7,9 +7,12 @@ import { DomainError } from '../store/errors';
 import type { Register } from '../store/open';
 import { sessionOf } from '../store/session';
 import { asStorageError } from '../store/storage-errors';
+import { APP_CHANNELS, appHandlers } from './app';
 import { codeHandlers } from './codes';
 import { deltakerHandlers } from './deltakere';
+import { gridHandlers, READ_ONLY_GRID_CHANNELS } from './grid';
 import { historyHandlers } from './history';
+import { importHandlers, importRefusal, READ_ONLY_IMPORT_CHANNELS } from './import';
 import { kullHandlers } from './kull';
 import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
@@ -26,6 +29,9 @@ export const handlers: HandlerMap = {
   ...historyHandlers,
   ...privacyHandlers,
   ...reportHandlers,
+  ...appHandlers,
+  ...importHandlers,
+  ...gridHandlers,
 };
 
 export function isChannel(name: unknown): name is Channel {
@@ -90,6 +96,9 @@ function validateAndRun<C extends Channel>(
       error: { code: 'read_only', message: 'Registeret er åpnet skrivebeskyttet. Endringen ble ikke lagret.' },
     };
   }
+  // A running import holds a transaction open between its slices: other writes wait (api/import.ts).
+  const importing = isReadOnlyChannel(channel) ? null : importRefusal(reg, channel);
+  if (importing) return { ok: false, error: importing };
   try {
     const handler = handlers[channel] as (reg: Register, input: unknown) => Output<C> | Promise<Output<C>>;
     const value = handler(reg, parsed.data);
@@ -118,8 +127,11 @@ export function isReadOnlyChannel(channel: Channel): boolean {
     channel.endsWith(':list') ||
     channel.endsWith(':get') ||
     channel === 'register:info' ||
+    APP_CHANNELS.has(channel) ||
     READ_ONLY_SAFETY_CHANNELS.has(channel) ||
-    READ_ONLY_REPORT_CHANNELS.has(channel)
+    READ_ONLY_REPORT_CHANNELS.has(channel) ||
+    READ_ONLY_IMPORT_CHANNELS.has(channel) ||
+    READ_ONLY_GRID_CHANNELS.has(channel)
   );
 }
 

@@ -3,10 +3,20 @@ import type { Channel, Contract, Output } from '../../shared/api';
 import type { Register } from '../store/open';
 
 /**
- * Channels whose work Node offers only asynchronously (exceljs writing a workbook, Electron printing):
+ * Channels whose work Node offers only asynchronously (exceljs writing a workbook, Electron printing,
+ * opening a register, reading the demo files):
  * their handler may return a promise, and `invoke` then answers with one. All others stay synchronous.
  */
-export type AsyncChannel = 'report:export' | 'report:print';
+export type AsyncChannel =
+  | 'report:export'
+  | 'report:print'
+  | 'register:create'
+  | 'register:open'
+  | 'register:openRecent'
+  | 'register:openDemo'
+  | 'import:open'
+  | 'import:commit'
+  | 'grid:export';
 
 /** A handler gets the open register and the input already validated by the contract. */
 export type Handler<C extends Channel> = (

@@ -30,19 +30,20 @@ export function nativeDialogs(): SessionDialogs {
 const REGISTER_FILTERS = [{ name: 'Kullregister', extensions: ['sqlite', 'kullregister'] }];
 
 export function chooseRegisterToOpen(): string | null {
-  const picked = dialog.showOpenDialogSync({
-    title: 'Åpne register',
-    properties: ['openFile'],
-    filters: REGISTER_FILTERS,
-  });
+  const options = { title: 'Åpne register', properties: ['openFile' as const], filters: REGISTER_FILTERS };
+  const window = BrowserWindow.getFocusedWindow();
+  const picked = window ? dialog.showOpenDialogSync(window, options) : dialog.showOpenDialogSync(options);
   return picked?.[0] ?? null;
 }
 
-export function chooseNewRegister(): string | null {
-  const file = dialog.showSaveDialogSync({
-    title: 'Nytt register',
-    defaultPath: path.join(app.getPath('documents'), 'kullregister.sqlite'),
+/** Where a new register goes; the suggested name comes from the tiltak («Sykkelvert.sqlite»). */
+export function chooseNewRegister(defaultName = 'kullregister.sqlite'): string | null {
+  const options = {
+    title: 'Lagre det nye registeret',
+    defaultPath: path.join(app.getPath('documents'), defaultName),
     filters: REGISTER_FILTERS,
-  });
+  };
+  const window = BrowserWindow.getFocusedWindow();
+  const file = window ? dialog.showSaveDialogSync(window, options) : dialog.showSaveDialogSync(options);
   return file ? file : null;
 }

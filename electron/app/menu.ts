@@ -1,15 +1,22 @@
 import path from 'node:path';
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/menu';
 
-export type FileMenuActions = {
+export type MenuActions = {
   recent: readonly string[];
-  newRegister: () => void;
+  /** False on the start screen: the items that need a register are greyed out. */
+  hasRegister: boolean;
   openRegister: () => void;
   openRecent: (file: string) => void;
+  /** Asks the page to do something (preload `onMenu`): show a screen, a dialog, print the report. */
+  send: (command: MenuCommand) => void;
 };
 
-/** Norwegian menus with the usual shortcuts. */
-export function installMenu(actions: FileMenuActions): void {
+const isMac = process.platform === 'darwin';
+
+/** Norwegian menus with the usual shortcuts; what happens in the page is the page's (renderer/App.tsx). */
+export function installMenu(actions: MenuActions): void {
+  const { send, hasRegister } = actions;
   const recent: MenuItemConstructorOptions[] =
     actions.recent.length === 0
       ? [{ label: 'Ingen', enabled: false }]
@@ -17,15 +24,58 @@ export function installMenu(actions: FileMenuActions): void {
           label: `${path.basename(file)} — ${path.dirname(file)}`,
           click: () => actions.openRecent(file),
         }));
+  const settings: MenuItemConstructorOptions = {
+    label: 'Innstillinger…',
+    accelerator: 'CmdOrCtrl+,',
+    enabled: hasRegister,
+    click: () => send('innstillinger'),
+  };
+  const about: MenuItemConstructorOptions = { label: 'Om Kullregister', click: () => send('om') };
+
   const template: MenuItemConstructorOptions[] = [
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              about,
+              { type: 'separator' },
+              settings,
+              { type: 'separator' },
+              { role: 'services', label: 'Tjenester' },
+              { type: 'separator' },
+              { role: 'hide', label: 'Skjul Kullregister' },
+              { role: 'hideOthers', label: 'Skjul andre' },
+              { role: 'unhide', label: 'Vis alle' },
+              { type: 'separator' },
+              { role: 'quit', label: 'Avslutt Kullregister' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
     {
       label: 'Fil',
       submenu: [
-        { label: 'Nytt register…', accelerator: 'CmdOrCtrl+N', click: actions.newRegister },
+        { label: 'Nytt register…', accelerator: 'CmdOrCtrl+N', click: () => send('nytt-register') },
         { label: 'Åpne register…', accelerator: 'CmdOrCtrl+O', click: actions.openRegister },
         { label: 'Åpne nylig brukt', submenu: recent },
         { type: 'separator' },
-        { role: 'quit', label: 'Avslutt' },
+        {
+          label: 'Importer fra Excel eller CSV…',
+          accelerator: 'CmdOrCtrl+I',
+          enabled: hasRegister,
+          click: () => send('importer'),
+        },
+        { type: 'separator' },
+        {
+          label: 'Skriv ut rapport…',
+          accelerator: 'CmdOrCtrl+P',
+          enabled: hasRegister,
+          click: () => send('skriv-ut'),
+        },
+        { type: 'separator' },
+        { label: 'Register og sikkerhet', enabled: hasRegister, click: () => send('register') },
+        ...(isMac ? [] : [settings, { type: 'separator' } as const, { role: 'quit', label: 'Avslutt' } as const]),
       ],
     },
     {
@@ -43,17 +93,24 @@ export function installMenu(actions: FileMenuActions): void {
     {
       label: 'Vis',
       submenu: [
-        { role: 'reload', label: 'Last inn på nytt' },
+        { label: 'Deltakere', accelerator: 'CmdOrCtrl+1', enabled: hasRegister, click: () => send('vis-deltakere') },
+        { label: 'Kull', accelerator: 'CmdOrCtrl+2', enabled: hasRegister, click: () => send('vis-kull') },
+        { label: 'Rapport', accelerator: 'CmdOrCtrl+3', enabled: hasRegister, click: () => send('vis-rapport') },
+        { type: 'separator' },
         { role: 'resetZoom', label: 'Faktisk størrelse' },
-        { role: 'zoomIn', label: 'Zoom inn' },
-        { role: 'zoomOut', label: 'Zoom ut' },
+        { role: 'zoomIn', label: 'Større tekst' },
+        { role: 'zoomOut', label: 'Mindre tekst' },
         { type: 'separator' },
         { role: 'togglefullscreen', label: 'Fullskjerm' },
+        { role: 'reload', label: 'Last inn på nytt' },
       ],
     },
     {
       label: 'Hjelp',
-      submenu: [{ label: `Om Kullregister ${app.getVersion()}`, enabled: false }],
+      submenu: [
+        { label: 'Hjelp til Kullregister', accelerator: 'F1', click: () => send('hjelp') },
+        ...(isMac ? [] : [{ type: 'separator' } as const, about]),
+      ],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

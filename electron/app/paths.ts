@@ -11,6 +11,11 @@ export function rendererRoot(): string {
   return path.join(import.meta.dirname, '..', 'dist', 'renderer');
 }
 
+/** The demo CSV files: beside the installed app (electron-builder's extraResources), or in the checkout. */
+export function demoFolder(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'demo') : path.join(app.getAppPath(), 'resources', 'demo');
+}
+
 export function preloadPath(): string {
   return path.join(import.meta.dirname, 'preload.cjs');
 }

@@ -9,15 +9,8 @@
  */
 import { EDITABLE_LIST_KEYS, type EditableListKey } from '../../shared/codes';
 import { todayIso, yearOf } from '../../shared/dates';
-import {
-  DELTAKER_FIELDS,
-  type FieldDef,
-  type FieldValue,
-  KULL_FIELDS,
-  matchHeader,
-  type ParseContext,
-  parseFieldInput,
-} from '../../shared/fields';
+import { type FieldDef, type FieldValue, type ParseContext, parseFieldInput } from '../../shared/fields';
+import { fieldsFor, type ImportKind, mappingProblems, requiredFields, suggestMapping } from '../../shared/mapping';
 import type { DeltakerFields } from '../../shared/schema/deltaker';
 import type { KullFields } from '../../shared/schema/kull';
 import { listValues } from '../store/codes';
@@ -29,7 +22,8 @@ import { prepared } from '../store/statements';
 import { asStorageError } from '../store/storage-errors';
 import type { Table } from './table';
 
-export type ImportKind = 'kull' | 'deltakere';
+export type { ColumnMapping, ColumnNote, ImportKind } from '../../shared/mapping';
+export { fieldsFor, mappingProblems, suggestMapping } from '../../shared/mapping';
 
 export type RowProblem = { line: number; field: string; value: string; message: string };
 
@@ -47,47 +41,21 @@ export type ImportPlan = {
 
 export type ImportResult = {
   inserted: number;
+  /** The id of the first row written (to show it in its grid); null when nothing was. */
+  firstId: number | null;
   duplicates: number;
   rejected: RowProblem[];
   newListValues: { list: EditableListKey; verdi: string }[];
 };
 
-export function fieldsFor(kind: ImportKind): readonly FieldDef<string>[] {
-  return kind === 'kull' ? KULL_FIELDS : DELTAKER_FIELDS;
-}
-
-/** Header → field by key, label or synonym. Unknown and doubled columns are refused with a message. */
+/** The CLI's mapping: unknown and doubled columns are refused with a message (no silent data loss). */
 export function mapColumns(kind: ImportKind, headers: readonly string[]): (string | null)[] {
-  const fields = fieldsFor(kind);
-  const mapping: (string | null)[] = [];
-  const seen = new Map<string, number>();
-  headers.forEach((header, index) => {
-    if (header.trim() === '') {
-      mapping.push(null);
-      return;
-    }
-    const key = matchHeader(fields, header);
-    if (!key) {
-      const known = fields.map((f) => f.key).join(', ');
-      throw new DomainError(
-        'unknown_column',
-        `Ukjent kolonne «${header}» (kolonne ${index + 1}). Gi kolonnen navnet på et felt (${known}) eller fjern den.`,
-        header,
-      );
-    }
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      throw new DomainError(
-        'duplicate_column',
-        `Kolonnene «${headers[earlier]}» og «${header}» er begge ${key}. Fjern den ene.`,
-        header,
-      );
-    }
-    seen.set(key, index);
-    mapping.push(key);
-  });
-  const required = kind === 'kull' ? ['navn', 'startdato'] : ['navn'];
-  for (const key of required) {
+  const { mapping, notes } = suggestMapping(kind, headers);
+  const note = notes[0];
+  if (note) {
+    throw new DomainError(note.reason === 'unknown' ? 'unknown_column' : 'duplicate_column', note.message, note.header);
+  }
+  for (const key of requiredFields(kind)) {
     if (!mapping.includes(key)) {
       throw new DomainError('missing_column', `Filen mangler kolonnen «${key}», som må være med.`, key);
     }
@@ -109,13 +77,18 @@ export function parseContext(reg: Register): ParseContext {
   };
 }
 
-/** Parses and checks every row; writes nothing. */
+/**
+ * Parses and checks every row; writes nothing. Without a mapping the headers are matched as the CLI
+ * does (unknown columns refused); the wizard passes the mapping the user confirmed.
+ */
 export function planImport(
   reg: Register,
   kind: ImportKind,
   table: Table,
   mapping = mapColumns(kind, table.headers),
 ): ImportPlan {
+  const problems = mappingProblems(kind, mapping);
+  if (problems.length > 0) throw new DomainError('invalid_mapping', problems.join(' '));
   const fields = fieldsFor(kind);
   const ctx = parseContext(reg);
   const plan: ImportPlan = { kind, mapping, valid: [], rejected: [], duplicates: [], newListValues: [] };
@@ -175,25 +148,113 @@ export function commitImport(
   onProgress?: (done: number, total: number) => void,
 ): ImportResult {
   const total = plan.valid.length;
+  let firstId: number | null = null;
   try {
     reg.db.transaction(() => {
       plan.valid.forEach((row, index) => {
-        if (plan.kind === 'kull') {
-          createKull(reg, row.fields as Partial<KullFields> & Pick<KullFields, 'navn' | 'startdato'>);
-        } else {
-          insertDeltaker(reg, row.fields as Partial<DeltakerFields>);
-        }
+        const id = writeRow(reg, plan.kind, row);
+        firstId ??= id;
         if (onProgress && (index % 500 === 0 || index === total - 1)) onProgress(index + 1, total);
       });
     })();
   } catch (error) {
     throw asStorageError(error); // a full disk, a lost share: in Norwegian, and nothing was written
   }
+  return resultOf(plan, firstId);
+}
+
+export type AsyncCommitOptions = {
+  /** Called between slices with the rows written so far (inside the open transaction) and at the end. */
+  onProgress?: (done: number, total: number) => void;
+  /** Longest stretch of writing before the event loop gets a turn (progress polls, the window). */
+  sliceMs?: number;
+  /**
+   * Asked between slices and just before COMMIT: a refusal (the user cancelled, the lock was lost)
+   * rolls everything back and is thrown.
+   */
+  check?: () => DomainError | null;
+};
+
+/**
+ * The same write as `commitImport` — one transaction, all or nothing — but it gives the event loop
+ * a turn every `sliceMs`, so the app can answer progress polls and stay responsive while a large
+ * file goes in. better-sqlite3's `.transaction()` helper cannot span an `await`, so this one opens
+ * the transaction with BEGIN IMMEDIATE and ends it with COMMIT or ROLLBACK itself. While it is open,
+ * every other write on the connection must wait (api/import.ts refuses them): it would otherwise
+ * join this transaction and be rolled back with it. A crash mid-way leaves SQLite's rollback journal,
+ * and the next open undoes the partial import.
+ */
+export async function commitImportInSlices(
+  reg: Register,
+  plan: ImportPlan,
+  options: AsyncCommitOptions = {},
+): Promise<ImportResult> {
+  const { onProgress, sliceMs = 40, check } = options;
+  const total = plan.valid.length;
+  const db = reg.db;
+  if (db.inTransaction) {
+    throw new DomainError('busy', 'Registeret er midt i en annen lagring. Vent litt og prøv igjen.');
+  }
+  let firstId: number | null = null;
+  let line = 0;
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    throw asStorageError(error);
+  }
+  try {
+    let sliceStart = performance.now();
+    for (let index = 0; index < total; index++) {
+      const row = plan.valid[index] as ImportPlan['valid'][number];
+      line = row.line;
+      const id = writeRow(reg, plan.kind, row);
+      line = 0;
+      firstId ??= id;
+      if (performance.now() - sliceStart >= sliceMs && index < total - 1) {
+        onProgress?.(index + 1, total);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const refusal = check?.();
+        if (refusal) throw refusal;
+        if (!db.open) throw closedDuringImport();
+        sliceStart = performance.now();
+      }
+    }
+    const refusal = check?.();
+    if (refusal) throw refusal;
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.open && db.inTransaction) db.exec('ROLLBACK');
+    throw lineError(asStorageError(error), line);
+  }
+  onProgress?.(total, total);
+  return resultOf(plan, firstId);
+}
+
+function closedDuringImport(): DomainError {
+  return new DomainError('not_open', 'Registeret ble lukket under importen. Ingenting ble importert.');
+}
+
+/** A row that fails while being written (its kull deleted meanwhile …) names its line; nothing was written. */
+function lineError(error: unknown, line: number): unknown {
+  if (!(error instanceof DomainError) || line === 0) return error;
+  if (['disk_full', 'busy', 'read_only', 'io_error', 'damaged', 'not_open'].includes(error.code)) return error;
+  return new DomainError(error.code, `Linje ${line}: ${error.message} Ingenting ble importert.`, error.field);
+}
+
+function writeRow(reg: Register, kind: ImportKind, row: ImportPlan['valid'][number]): number {
+  if (kind === 'kull') {
+    return createKull(reg, row.fields as Partial<KullFields> & Pick<KullFields, 'navn' | 'startdato'>).id;
+  }
+  return insertDeltaker(reg, row.fields as Partial<DeltakerFields>).id;
+}
+
+function resultOf(plan: ImportPlan, firstId: number | null): ImportResult {
   return {
-    inserted: total,
+    inserted: plan.valid.length,
     duplicates: plan.duplicates.length,
     rejected: plan.rejected,
     newListValues: plan.newListValues,
+    firstId,
   };
 }
 

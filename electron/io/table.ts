@@ -18,12 +18,20 @@ export type Table = {
 export type ReadOptions = { sheet?: string };
 
 export async function readTable(file: string, options: ReadOptions = {}): Promise<Table> {
+  if (tableFormat(file) === 'xlsx') return sheetTable(await loadWorkbook(file), options.sheet);
+  return readCsv(fs.readFileSync(file));
+}
+
+export type TableFormat = 'xlsx' | 'csv';
+
+/** Which reader a file needs, by its extension; refuses a missing file or one that is neither. */
+export function tableFormat(file: string): TableFormat {
   if (!fs.existsSync(file)) {
     throw new DomainError('not_found', `Finner ikke filen «${file}». Sjekk navnet og mappen.`);
   }
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx') return readXlsx(file, options);
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsv(fs.readFileSync(file));
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
   throw new DomainError(
     'unsupported',
     `«${path.basename(file)}» er verken CSV eller XLSX. Lagre filen som .csv eller .xlsx.`,
@@ -80,7 +88,13 @@ export async function listSheets(file: string): Promise<string[]> {
   return workbook.worksheets.map((w) => w.name);
 }
 
-async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/** The sheets of a workbook with the number of rows each has below its header, for choosing one. */
+export function sheetSummaries(workbook: ExcelJS.Workbook): { name: string; rows: number }[] {
+  return workbook.worksheets.map((w) => ({ name: w.name, rows: Math.max(0, w.actualRowCount - 1) }));
+}
+
+/** Reads an XLSX once; the import wizard then lists its sheets and reads the one the user picks. */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
@@ -93,10 +107,10 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-async function readXlsx(file: string, options: ReadOptions): Promise<Table> {
-  const workbook = await loadWorkbook(file);
-  const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
-  if (!sheet) throw new DomainError('not_found', `Finner ikke arket «${options.sheet ?? ''}» i arbeidsboken.`);
+/** One sheet of a loaded workbook as a table (the first sheet when none is named). */
+export function sheetTable(workbook: ExcelJS.Workbook, sheetName?: string): Table {
+  const sheet = sheetName ? workbook.getWorksheet(sheetName) : workbook.worksheets[0];
+  if (!sheet) throw new DomainError('not_found', `Finner ikke arket «${sheetName ?? ''}» i arbeidsboken.`);
   const width = sheet.columnCount;
   const rows: { line: number; cells: string[] }[] = [];
   let headers: string[] | undefined;

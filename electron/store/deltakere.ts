@@ -4,12 +4,14 @@
 
 import type { KullFilter } from '../../shared/api';
 import { EDITABLE_LIST_KEYS, type EditableListKey } from '../../shared/codes';
+import { DELTAKER_PAGE_COLUMNS, type DeltakerPage } from '../../shared/contract/deltaker';
 import { type Deltaker, type DeltakerFields, emptyDeltakerFields } from '../../shared/schema/deltaker';
 import { logChanges } from './changelog';
 import { resolveListValue } from './codes';
 import { DomainError } from './errors';
 import type { Register } from './open';
 import { prepared } from './statements';
+import type { RowStore } from './undo';
 
 export const DELTAKER_COLUMNS = Object.keys(emptyDeltakerFields()) as (keyof DeltakerFields)[];
 
@@ -36,6 +38,35 @@ export function listDeltakere(reg: Register, filter: KullFilter): Deltaker[] {
         ? prepared(reg.db, `${SELECT} WHERE kull_id IS NULL ORDER BY id`).all()
         : prepared(reg.db, `${SELECT} WHERE kull_id = ? ORDER BY id`).all(filter);
   return (rows as DeltakerDbRow[]).map(fromDb);
+}
+
+const PAGE_SELECT = `SELECT ${DELTAKER_PAGE_COLUMNS.join(', ')} FROM deltaker`;
+const PAGE_FILTER = { alle: '1', uten: 'kull_id IS NULL', kull: 'kull_id = @kull' } as const;
+const ANSATT_INDEX = DELTAKER_PAGE_COLUMNS.indexOf('ansatt_hos_brukersted');
+
+/**
+ * One page of deltakere in id order, each row an array of values in DELTAKER_PAGE_COLUMNS order.
+ * Read in better-sqlite3's raw mode: no object per row on this side either.
+ */
+export function listDeltakerPage(reg: Register, filter: KullFilter, after: number, limit: number): DeltakerPage {
+  const where = PAGE_FILTER[filter === 'alle' || filter === 'uten' ? filter : 'kull'];
+  const kull = typeof filter === 'number' ? { kull: filter } : {};
+  // Its own SQL text, so the cached statement is only ever used in raw mode.
+  const page = prepared(reg.db, `${PAGE_SELECT} WHERE ${where} AND id > @after ORDER BY id LIMIT @limit`).raw(true);
+  const rows = page.all({ ...kull, after, limit: limit + 1 }) as (string | number | boolean | null)[][];
+  const more = rows.length > limit;
+  if (more) rows.pop();
+  for (const row of rows) {
+    const ansatt = row[ANSATT_INDEX];
+    if (ansatt !== null && ansatt !== undefined) row[ANSATT_INDEX] = ansatt === 1;
+  }
+  const total = (prepared(reg.db, `SELECT count(*) AS n FROM deltaker WHERE ${where}`).get(kull) as { n: number }).n;
+  return {
+    columns: [...DELTAKER_PAGE_COLUMNS],
+    rows,
+    total,
+    next: more ? (rows[rows.length - 1]?.[0] as number) : null,
+  };
 }
 
 export function getDeltaker(reg: Register, id: number): Deltaker {
@@ -126,3 +157,39 @@ export function deleteDeltakere(reg: Register, ids: readonly number[]): number {
     return deleted;
   })();
 }
+
+/** A deltaker's stored fields, or null when the row is gone. */
+export function readDeltakerFields(reg: Register, id: number): DeltakerFields | null {
+  const row = prepared(reg.db, `${SELECT} WHERE id = ?`).get(id) as DeltakerDbRow | undefined;
+  if (!row) return null;
+  const { id: _id, ...fields } = fromDb(row);
+  return fields;
+}
+
+/**
+ * Exact writes for undo and redo: a row put back as it was, under its own id, every change in the
+ * endringslogg. No list resolving: the values were stored once already.
+ */
+export const deltakerRows: RowStore<DeltakerFields> = {
+  read: readDeltakerFields,
+  insert: (reg, id, fields) => {
+    prepared(
+      reg.db,
+      `INSERT INTO deltaker (id, ${DELTAKER_COLUMNS.join(', ')}) VALUES (@id, ${DELTAKER_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    ).run({ ...toDb(fields), id });
+    logChanges(reg, 'deltaker', id, null, fields);
+  },
+  update: (reg, id, changes) => {
+    const before = readDeltakerFields(reg, id);
+    if (!before) throw new DomainError('not_found', 'Deltakeren finnes ikke lenger.');
+    const next = { ...before, ...changes };
+    prepared(reg.db, UPDATE).run({ ...toDb(next), id });
+    logChanges(reg, 'deltaker', id, before, next);
+  },
+  remove: (reg, id) => {
+    const before = readDeltakerFields(reg, id);
+    prepared(reg.db, 'DELETE FROM deltaker WHERE id = ?').run(id);
+    logChanges(reg, 'deltaker', id, before, null);
+  },
+  name: (fields) => fields.navn || 'en deltaker uten navn',
+};

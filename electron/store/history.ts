@@ -25,5 +25,12 @@ export function rowHistory(reg: Register, table: LogTable, rowId: number): LogEn
   all.forEach((entry, index) => {
     if (entry.felt === field && entry.gammel === null && entry.ny !== null) start = index;
   });
+  // The creation wrote all its fields at one time, in column order (kull_id comes before navn).
+  const created = all[start];
+  while (start > 0 && created && sameWrite(all[start - 1], created)) start -= 1;
   return all.slice(start);
+}
+
+function sameWrite(entry: LogEntry | undefined, creation: LogEntry): boolean {
+  return entry !== undefined && entry.tid === creation.tid && entry.bruker === creation.bruker && entry.gammel === null;
 }

@@ -8,6 +8,7 @@ import { DomainError } from './errors';
 import type { Register } from './open';
 import { getSettings } from './settings';
 import { prepared } from './statements';
+import type { RowStore } from './undo';
 
 const KULL_COLUMNS = ['navn', 'startdato', 'planlagt_sluttdato', 'kapasitet', 'merknad'] as const;
 
@@ -66,35 +67,81 @@ export function createKull(
     kapasitet: input.kapasitet ?? null,
     merknad: input.merknad ?? null,
   };
-  const id = reg.db.transaction(() => {
-    assertUniqueName(reg, fields.navn, null);
-    const { lastInsertRowid } = prepared(
-      reg.db,
-      'INSERT INTO kull (navn, startdato, planlagt_sluttdato, kapasitet, merknad) VALUES (@navn, @startdato, @planlagt_sluttdato, @kapasitet, @merknad)',
-    ).run(fields);
-    const newId = Number(lastInsertRowid);
-    logChanges(reg, 'kull', newId, null, fields);
-    return newId;
-  })();
+  const id = reg.db.transaction(() => insertKull(reg, fields))();
   return getKull(reg, id);
 }
 
 export function updateKull(reg: Register, id: number, changes: Partial<KullFields>): KullRow {
-  reg.db.transaction(() => {
-    const before = getKull(reg, id);
-    const next: KullFields = { ...pickKull(before), ...changes };
-    if (changes.navn !== undefined) {
-      next.navn = changes.navn.trim();
-      assertUniqueName(reg, next.navn, id);
-    }
-    prepared(
-      reg.db,
-      'UPDATE kull SET navn = @navn, startdato = @startdato, planlagt_sluttdato = @planlagt_sluttdato, kapasitet = @kapasitet, merknad = @merknad WHERE id = @id',
-    ).run({ ...next, id });
-    logChanges(reg, 'kull', id, pickKull(before), next);
-  })();
+  reg.db.transaction(() => patchKull(reg, id, changes))();
   return getKull(reg, id);
 }
+
+const INSERT_KULL =
+  'INSERT INTO kull (navn, startdato, planlagt_sluttdato, kapasitet, merknad) VALUES (@navn, @startdato, @planlagt_sluttdato, @kapasitet, @merknad)';
+const UPDATE_KULL =
+  'UPDATE kull SET navn = @navn, startdato = @startdato, planlagt_sluttdato = @planlagt_sluttdato, kapasitet = @kapasitet, merknad = @merknad WHERE id = @id';
+
+/** Inserts one kull (navn must be free); call inside a transaction. Returns its id. */
+export function insertKull(reg: Register, fields: KullFields): number {
+  assertUniqueName(reg, fields.navn, null);
+  const { lastInsertRowid } = prepared(reg.db, INSERT_KULL).run(fields);
+  const newId = Number(lastInsertRowid);
+  logChanges(reg, 'kull', newId, null, fields);
+  return newId;
+}
+
+/** Applies changes to one kull; call inside a transaction. */
+export function patchKull(reg: Register, id: number, changes: Partial<KullFields>): void {
+  const before = pickKull(getKull(reg, id));
+  const next: KullFields = { ...before, ...changes };
+  if (changes.navn !== undefined) {
+    next.navn = changes.navn.trim();
+    assertUniqueName(reg, next.navn, id);
+  }
+  prepared(reg.db, UPDATE_KULL).run({ ...next, id });
+  logChanges(reg, 'kull', id, before, next);
+}
+
+/** A kull's stored fields, or null when it is gone. */
+export function readKullFields(reg: Register, id: number): KullFields | null {
+  const row = prepared(reg.db, `SELECT ${KULL_COLUMNS.join(', ')} FROM kull WHERE id = ?`).get(id) as
+    | KullFields
+    | undefined;
+  return row ?? null;
+}
+
+/** Exact writes for undo and redo (store/undo.ts), every change in the endringslogg. */
+export const kullRows: RowStore<KullFields> = {
+  read: readKullFields,
+  insert: (reg, id, fields) => {
+    assertUniqueName(reg, fields.navn, id);
+    prepared(reg.db, INSERT_KULL.replace('(navn,', '(id, navn,').replace('(@navn,', '(@id, @navn,')).run({
+      ...fields,
+      id,
+    });
+    logChanges(reg, 'kull', id, null, fields);
+  },
+  update: (reg, id, changes) => {
+    const before = readKullFields(reg, id);
+    if (!before) throw new DomainError('not_found', 'Kullet finnes ikke lenger.');
+    const next = { ...before, ...changes };
+    if (changes.navn !== undefined) assertUniqueName(reg, next.navn, id);
+    prepared(reg.db, UPDATE_KULL).run({ ...next, id });
+    logChanges(reg, 'kull', id, before, next);
+  },
+  remove: (reg, id) => {
+    const before = getKull(reg, id);
+    if (before.antall_deltakere > 0) {
+      throw new DomainError(
+        'in_use',
+        `«${before.navn}» har ${before.antall_deltakere} ${before.antall_deltakere === 1 ? 'deltaker' : 'deltakere'} nå og kan ikke fjernes. Flytt deltakerne først.`,
+      );
+    }
+    prepared(reg.db, 'DELETE FROM kull WHERE id = ?').run(id);
+    logChanges(reg, 'kull', id, pickKull(before), null);
+  },
+  name: (fields) => fields.navn,
+};
 
 export function deleteKull(reg: Register, id: number): void {
   reg.db.transaction(() => {

@@ -7,6 +7,7 @@
  * rules are tested here on Linux with made-up paths.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export type LocationKind = 'local' | 'network' | 'cloud';
@@ -179,6 +180,26 @@ function nearestExisting(p: path.PlatformPath, dir: string, probe: LocationProbe
   }
   return null;
 }
+
+/**
+ * The app's user-data folder as Electron names it (`app.getPath('userData')`: the OS's per-user
+ * application-data folder and the product name), for the command line, which has no Electron: so
+ * an import from the command line uses the backup folder and settings the app uses on this machine.
+ */
+export function userDataFolder(
+  probe: Pick<LocationProbe, 'platform' | 'env'> = systemProbe(),
+  home: string = os.homedir(),
+): string {
+  const nonEmpty = (value: string | undefined) => (value && value.trim() !== '' ? value : undefined);
+  if (probe.platform === 'win32') {
+    return path.win32.join(nonEmpty(probe.env.APPDATA) ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
+  }
+  if (probe.platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_NAME);
+  return path.posix.join(nonEmpty(probe.env.XDG_CONFIG_HOME) ?? path.posix.join(home, '.config'), APP_NAME);
+}
+
+/** Electron's app name: package.json's productName. */
+const APP_NAME = 'Kullregister';
 
 /**
  * Where backups go unless the user picks a folder: on this machine's own disk, never beside a

@@ -12,7 +12,7 @@
  */
 
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
-import { addMonthsIso, todayIso } from '../../shared/dates';
+import { addMonthsIso, formatDate, todayIso } from '../../shared/dates';
 import { DELTAKER_FIELDS } from '../../shared/fields';
 import type { LogEntry } from './changelog';
 import { getDeltaker } from './deltakere';
@@ -74,7 +74,7 @@ export function anonymise(reg: Register, years: number, expectedCount?: number, 
       logHendelse(
         reg,
         'anonymisering',
-        `${ids.length} ${ids.length === 1 ? 'deltaker' : 'deltakere'} med sluttdato før ${cutoff} anonymisert (navn, fødselsår og merknad fjernet, også i endringsloggen).`,
+        `${ids.length} ${ids.length === 1 ? 'deltaker' : 'deltakere'} med sluttdato før ${formatDate(cutoff)} anonymisert (navn, fødselsår og merknad fjernet, også i endringsloggen).`,
         ids.length,
       );
     }

@@ -58,6 +58,10 @@ export type SessionOptions = {
   now?: () => Date;
   /** For tests: whether a process on this machine exists. */
   isProcessAlive?: (pid: number) => boolean;
+  /** Take the daily backup when a register opens. Default true; the command line leaves it to the app. */
+  dailyBackup?: boolean;
+  /** Put the register first in this machine's recent list. Default true; not for the command line. */
+  rememberRecent?: boolean;
 };
 
 export type OpenOutcome =
@@ -220,7 +224,7 @@ export class RegisterSession {
     sessions.set(reg, this);
     this.startHeartbeat();
     // In the background: for a large register it takes longer than showing the grid (docs/safety.md).
-    this.track(this.dailyBackupIfDue());
+    if (this.options.dailyBackup !== false) this.track(this.dailyBackupIfDue());
     this.remember(registerPath);
     return { status: 'open', register: reg };
   }
@@ -303,7 +307,7 @@ export class RegisterSession {
         logHendelse(
           outcome.register,
           'gjenoppretting',
-          `Registeret var skadet og ble gjenopprettet fra sikkerhetskopien ${backup.name}. Den skadde filen er tatt vare på som ${kept.name}.`,
+          `Registeret var skadet og ble gjenopprettet fra sikkerhetskopien fra ${formatTime(backup.time)} (${backup.name}). Den skadde filen er tatt vare på blant sikkerhetskopiene (${kept.name}).`,
           null,
           this.me.host,
         );
@@ -317,6 +321,7 @@ export class RegisterSession {
   /** Everything the UI shows about the file's safety. */
   status(): SafetyStatus {
     const s = this.requireOpen();
+    this.refreshHolder(s);
     const explained = readAppConfig(this.options.configFile).singleUserExplained.includes(registerKey(s.path));
     return {
       path: s.path,
@@ -337,6 +342,19 @@ export class RegisterSession {
     };
   }
 
+  /**
+   * While read-only because of someone else's lock, who has it now: their heartbeat may have stopped
+   * (the lock turns stale) or they may have closed the register (no holder: it can be opened for editing).
+   */
+  private refreshHolder(s: OpenState): void {
+    if (s.readOnlyReason !== 'locked' && s.readOnlyReason !== 'lock_lost') return;
+    try {
+      s.holder = readLock(s.path, this.me);
+    } catch {
+      // The share is briefly away: keep what we knew.
+    }
+  }
+
   acknowledgeSingleUser(): void {
     const s = this.requireOpen();
     updateAppConfig(this.options.configFile, (config) => {
@@ -345,7 +363,10 @@ export class RegisterSession {
     });
   }
 
-  /** Takes over the lock the user was shown (`lockId`) and reopens the register for editing. */
+  /**
+   * Takes over the lock the user was shown (`lockId`) and reopens the register for editing. An empty
+   * `lockId` means "nobody has it any more": the lock is then taken the ordinary, exclusive way.
+   */
   takeOverLock(lockId: string): Register {
     const s = this.requireOpen();
     if (s.lock && s.readOnlyReason === null) {
@@ -357,7 +378,10 @@ export class RegisterSession {
         'Du har ikke skrivetilgang til mappen der registeret ligger. Be IT om skrivetilgang.',
       );
     }
-    const { lock, previous } = takeOverLock(s.path, lockId, this.me);
+    const { lock, previous } =
+      lockId === '' && readLock(s.path, this.me) === null
+        ? this.acquireFreedLock(s.path)
+        : takeOverLock(s.path, lockId, this.me);
     s.reg.close();
     sessions.delete(s.reg);
     let reg: Register;
@@ -369,14 +393,21 @@ export class RegisterSession {
       }
     } catch (error) {
       lock.release();
-      this.state = null;
+      // Stay where we were: the register still shown, read-only, rather than no register at all.
+      try {
+        const again = openRegister(s.path, { readOnly: true, user: this.me.user });
+        this.state = { ...s, reg: again, lock: null };
+        sessions.set(again, this);
+      } catch {
+        this.state = null;
+      }
       throw error;
     }
     if (previous) {
       logHendelse(
         reg,
         'las_overtatt',
-        `Låsen til ${previous.user} på ${previous.host} (åpnet ${previous.since}, sist aktiv ${previous.lastSeen}) ble tatt over.`,
+        `Låsen til ${previous.user} på ${previous.host} (åpnet ${formatTime(previous.since)}, sist aktiv ${formatTime(previous.lastSeen)}) ble tatt over.`,
         null,
         this.me.host,
       );
@@ -384,8 +415,19 @@ export class RegisterSession {
     this.state = { ...s, reg, lock, holder: null, readOnlyReason: null };
     sessions.set(reg, this);
     this.startHeartbeat();
-    this.track(this.dailyBackupIfDue());
+    if (this.options.dailyBackup !== false) this.track(this.dailyBackupIfDue());
     return reg;
+  }
+
+  private acquireFreedLock(registerPath: string): { lock: RegisterLock; previous: LockHolder | null } {
+    const acquired = acquireLock(registerPath, this.me);
+    if (acquired.status === 'held') {
+      throw new DomainError(
+        'lock_changed',
+        `Registeret ble nettopp åpnet av ${acquired.holder.user} på ${acquired.holder.host}. Se hvem som har det nå, og prøv igjen.`,
+      );
+    }
+    return { lock: acquired.lock, previous: acquired.reclaimed };
   }
 
   /**
@@ -397,7 +439,10 @@ export class RegisterSession {
     if (!s?.lock || s.reg.readOnly) return null;
     if (s.lock.isStillOurs()) return null;
     this.loseLock();
-    return { code: 'lock_lost', message: readOnlyMessage(s) ?? 'Registeret er ikke lenger ditt å redigere.' };
+    return {
+      code: 'lock_lost',
+      message: `Endringen ble ikke lagret. ${readOnlyMessage(s) ?? 'Registeret er ikke lenger ditt å redigere.'}`,
+    };
   }
 
   /** One heartbeat now (the timer does this every minute); false when the lock was lost. */
@@ -490,7 +535,7 @@ export class RegisterSession {
     logHendelse(
       reg,
       'gjenoppretting',
-      `Registeret ble gjenopprettet fra sikkerhetskopien ${backup.name} (${BACKUP_KIND_LABELS[backup.kind].toLowerCase()}). Filen slik den var, er lagret som ${saved.name}.`,
+      `Registeret ble gjenopprettet fra sikkerhetskopien fra ${formatTime(backup.time)} (${BACKUP_KIND_LABELS[backup.kind].toLowerCase()}). Registeret slik det var, er lagret som sikkerhetskopi fra ${formatTime(saved.time)} (før gjenoppretting).`,
       null,
       this.me.host,
     );
@@ -625,6 +670,7 @@ export class RegisterSession {
   }
 
   private remember(registerPath: string): void {
+    if (this.options.rememberRecent === false) return;
     try {
       updateAppConfig(this.options.configFile, (config) => addRecent(config, registerPath));
     } catch {
@@ -679,9 +725,11 @@ function readOnlyMessage(s: OpenState): string | null {
     case 'locked':
       return s.holder
         ? `${holderSentence(s.holder)} Du kan se på det, men ikke endre noe.${s.holder.stale ? ' Låsen ser forlatt ut: hvis du vet at det ikke er i bruk, kan du ta den over.' : ''}`
-        : 'Registeret er åpent hos en annen. Du kan se på det, men ikke endre noe.';
+        : 'Den som hadde registeret åpent, har lukket det. Du ser det fortsatt skrivebeskyttet: åpne det for redigering når du vil endre noe.';
     case 'lock_lost':
-      return `${s.holder ? `${s.holder.user} på ${s.holder.host} har tatt over registeret.` : 'En annen har tatt over registeret.'} Det du har lagret, er med, men du kan ikke endre mer. Åpne registeret på nytt når de er ferdige.`;
+      return s.holder
+        ? `Registeret er tatt over av ${s.holder.user} på ${s.holder.host}. Det du har lagret, er med, men du kan ikke endre mer før de har lukket det.${s.holder.stale ? ' Låsen deres ser forlatt ut: hvis du vet at registeret ikke er i bruk der, kan du ta den tilbake.' : ''}`
+        : 'En annen tok over registeret, men har lukket det igjen. Det du lagret før, er med: åpne det for redigering når du vil endre noe.';
     case 'no_write_access':
       return 'Du har ikke skrivetilgang til mappen der registeret ligger, så det er åpnet skrivebeskyttet. Be IT om skrivetilgang.';
   }

@@ -11,7 +11,10 @@ export function confirmDeleteRequest(targets: readonly Deltaker[]): ConfirmReque
     title: one ? 'Slette deltaker?' : `Slette ${targets.length} deltakere?`,
     body: (
       <>
-        <p>{one ? 'Denne deltakeren' : 'Disse deltakerne'} slettes fra registeret for godt. Dette kan ikke angres.</p>
+        <p>
+          {one ? 'Denne deltakeren' : 'Disse deltakerne'} slettes fra registeret. Du kan angre med Ctrl+Z så lenge
+          programmet er åpent.
+        </p>
         <ul className="dialog-list">
           {targets.slice(0, SHOWN).map((t, index) => (
             <li key={t.id}>{names[index]}</li>

@@ -11,13 +11,14 @@ import type { EditorOption } from '../grid/FieldEditor';
 import { type FieldColumnDeps, fieldColumn } from '../grid/fieldColumn';
 import { StatusCell, WarningCell } from './cells';
 
-// Wide enough for the longest usual value (e.g. «Arbeidsavklaringspenger») and for the header.
+// Wide enough for the longest usual value (e.g. «Arbeidsavklaringspenger») and for the header
+// beside its filter button (no word broken in two).
 const WIDTH: Partial<Record<string, number>> = {
   navn: 180,
   kull_id: 104,
-  fodselsar: 98,
+  fodselsar: 112,
   kjonn: 112,
-  landbakgrunn: 126,
+  landbakgrunn: 148,
   henvist_fra: 174,
   ytelse: 206,
   henvist_dato: 122,
@@ -90,5 +91,7 @@ function statusColumn(): ColDef<Deltaker> {
     editable: false,
     valueGetter: (p) => (p.data ? deriveStatus(p.data).label : ''),
     cellRenderer: StatusCell,
+    filter: 'agTextColumnFilter',
+    filterParams: { buttons: ['reset'] },
   };
 }

@@ -43,6 +43,12 @@ export class Drafts {
     return id > 0 ? id : this.stored.get(id);
   }
 
+  /** The grid's row id for a stored deltaker: a new row keeps its draft id until it settles. */
+  rowIdOf(storedId: number): string {
+    for (const [draftId, id] of this.stored) if (id === storedId && this.open.has(draftId)) return String(draftId);
+    return String(storedId);
+  }
+
   created(draftId: number, storedId: number): void {
     this.stored.set(draftId, storedId);
   }

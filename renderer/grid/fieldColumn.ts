@@ -72,8 +72,11 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
     },
     comparator:
       kind.type === 'code' || kind.type === 'kull' || kind.type === 'yesno' || kind.type === 'list'
-        ? (a, b) => display(a).localeCompare(display(b), 'nb')
-        : undefined,
+        ? (a, b) => NORWEGIAN.compare(display(a), display(b))
+        : kind.type === 'text'
+          ? (a, b) => NORWEGIAN.compare(String(a ?? ''), String(b ?? ''))
+          : undefined,
+    ...columnFilter(def, display),
     cellEditor: FieldEditor,
     cellEditorParams: editorParams,
     cellClass: kind.type === 'date' || kind.type === 'integer' ? 'cell-numeric' : undefined,
@@ -102,3 +105,35 @@ function editorOptions(def: FieldDef<string>, deps: FieldColumnDeps): (() => rea
 }
 
 const YES_NO: readonly EditorOption[] = [{ text: 'Ja' }, { text: 'Nei' }];
+
+/** Æ, Ø, Å after Z; one collator, since sorting 100,000 rows with localeCompare takes seconds. */
+const NORWEGIAN = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+
+/**
+ * The header's filter: on the text the cell shows (labels, kull names), numbers as numbers, dates
+ * by a date picker compared with the stored yyyy-mm-dd.
+ */
+function columnFilter<T>(def: FieldDef<string>, display: (value: unknown) => string): Partial<ColDef<T>> {
+  switch (def.kind.type) {
+    case 'integer':
+      return { filter: 'agNumberColumnFilter', filterParams: { buttons: ['reset'] } };
+    case 'date':
+      return {
+        filter: 'agDateColumnFilter',
+        filterParams: {
+          buttons: ['reset'],
+          comparator: (day: Date, value: unknown) => {
+            if (typeof value !== 'string' || value === '') return -1;
+            const wanted = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+            return value < wanted ? -1 : value > wanted ? 1 : 0;
+          },
+        },
+      };
+    default:
+      return {
+        filter: 'agTextColumnFilter',
+        filterValueGetter: (p) => display((p.data as Record<string, unknown> | undefined)?.[def.key]),
+        filterParams: { buttons: ['reset'] },
+      };
+  }
+}

@@ -1,21 +1,27 @@
 /**
  * Kull: the cohorts, edited like a sheet. «Nytt kull» (or Ctrl+Enter) opens a one-line form above
  * the grid; «Slett kull» removes the focused kull after a confirmation; the store refuses a kull
- * that still has deltakere and says why.
+ * that still has deltakere and says why. Paste, copy, fill, clear, undo and export work as in the
+ * Deltakere grid (grid/useSheet.tsx).
  */
 import type { CellEditRequestEvent, GridApi, GridOptions } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { kullField } from '../../shared/fields';
+import { KULL_FIELDS, kullField } from '../../shared/fields';
 import type { KullRow } from '../../shared/schema/kull';
 import { invoke } from '../bridge';
 import { CellIssues } from '../grid/cellIssues';
 import { CellSaver } from '../grid/cellSaver';
 import { clearIssueOnEscape, IssueBubbles } from '../grid/IssueBubbles';
+import { useGridLayout } from '../grid/layout';
 import { makeParseContext } from '../grid/parseContext';
+import { SheetActions } from '../grid/SheetActions';
+import { GridSelection, withSelectionClasses } from '../grid/selection';
 import { baseGridOptions } from '../grid/theme';
 import { useCtrlEnter } from '../grid/useCtrlEnter';
 import { useRowCount } from '../grid/useRowCount';
+import { useSheet } from '../grid/useSheet';
+import { HistoryButton } from '../safety/HistoryButton';
 import { useConfirm } from '../ui/ConfirmDialog';
 import { DetailLine } from '../ui/DetailLine';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
@@ -33,6 +39,10 @@ export function KullScreen() {
   const gridBox = useRef<HTMLDivElement>(null);
   const [dialog, confirm] = useConfirm();
   const [count, updateCount] = useRowCount<KullRow>();
+  const [search, setSearch] = useState('');
+  const searchBox = useRef<HTMLInputElement>(null);
+  const layout = useGridLayout('kull');
+  const selection = useMemo(() => new GridSelection(() => apiRef.current), []);
 
   const currentRows = useCallback((): KullRow[] => {
     const out: KullRow[] = [];
@@ -67,9 +77,27 @@ export function KullScreen() {
           );
           return other ? `Det finnes allerede et kull som heter «${value.trim()}». Velg et annet navn.` : null;
         },
-      }),
-    [currentRows, setMessage],
+      }).map((column) => withSelectionClasses(column, selection)),
+    [currentRows, setMessage, selection],
   );
+
+  const sheet = useSheet<KullRow>({
+    table: 'kull',
+    fields: KULL_FIELDS,
+    api: () => apiRef.current,
+    container: gridBox,
+    selection,
+    issues,
+    saver,
+    layout,
+    report: setMessage,
+    storedId: (row) => row.id,
+    gridRowId: (id) => String(id),
+    kullName: () => '',
+    rowName: (row) => row.navn,
+    search: searchBox,
+    exportWhat: { title: 'kullene', holdsNames: false },
+  });
 
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<KullRow>) => {
@@ -89,19 +117,27 @@ export function KullScreen() {
     [saver],
   );
 
+  const { onCellFocused, onViewChanged } = sheet;
+  const { applyTo, saveFrom } = layout;
   const gridOptions = useMemo(
     (): GridOptions<KullRow> => ({
       ...baseGridOptions<KullRow>(),
       defaultColDef: DEFAULT_COL_DEF,
       getRowId: (p) => String(p.data.id),
+      cacheQuickFilter: true,
       onGridReady: (event) => {
         apiRef.current = event.api;
+        applyTo(event.api);
       },
       onCellKeyDown: (event) => clearIssueOnEscape(issues, event),
+      onCellFocused,
+      onSortChanged: onViewChanged,
+      onFilterChanged: onViewChanged,
+      onDragStopped: (event) => saveFrom(event.api),
       onModelUpdated: (event) => updateCount(event.api),
       noRowsOverlayComponent: EmptyKull,
     }),
-    [updateCount],
+    [updateCount, onCellFocused, onViewChanged, applyTo, saveFrom],
   );
 
   const openForm = useCallback(() => {
@@ -137,7 +173,7 @@ export function KullScreen() {
       title: 'Slette kull?',
       body: (
         <p>
-          Vil du slette kullet <strong>{row.navn}</strong>? Dette kan ikke angres.
+          Vil du slette kullet <strong>{row.navn}</strong>? Du kan angre med Ctrl+Z.
         </p>
       ),
       confirmLabel: 'Slett kull',
@@ -160,6 +196,21 @@ export function KullScreen() {
     <div className="grid-screen">
       <div className="toolbar">
         <h1 className="screen-title">Kull</h1>
+        <label className="toolbar-field">
+          <span className="toolbar-label">Søk</span>
+          <input
+            ref={searchBox}
+            className="text-input search-input"
+            type="search"
+            value={search}
+            placeholder="Navn, merknad …"
+            title="Ctrl+F"
+            onChange={(event) => {
+              setSearch(event.target.value);
+              apiRef.current?.setGridOption('quickFilterText', event.target.value);
+            }}
+          />
+        </label>
         <div className="toolbar-actions">
           <button type="button" className="button button-primary" onClick={openForm} title="Ctrl+Enter">
             Nytt kull
@@ -167,6 +218,12 @@ export function KullScreen() {
           <button type="button" className="button" onClick={() => void deleteFocused()}>
             Slett kull
           </button>
+          <HistoryButton
+            table="kull"
+            api={() => apiRef.current}
+            onHint={(text) => setMessage({ tone: 'warning', text })}
+          />
+          <SheetActions sheet={sheet} api={() => apiRef.current} layout={layout} />
         </div>
       </div>
       {creating && (
@@ -181,7 +238,7 @@ export function KullScreen() {
         </div>
       )}
       <div className="grid-box" ref={gridBox}>
-        {rows && (
+        {rows && layout.layout && (
           <AgGridReact<KullRow>
             {...gridOptions}
             rowData={rows}
@@ -191,9 +248,13 @@ export function KullScreen() {
         )}
         <IssueBubbles issues={issues} container={gridBox} />
       </div>
+      {sheet.panel}
       <DetailLine newRowLabel="nytt kull" />
-      <StatusBar message={message}>{count.total === 1 ? '1 kull' : `${count.total} kull`}</StatusBar>
+      <StatusBar message={message}>
+        Viser {count.shown} av {count.total} kull
+      </StatusBar>
       {dialog}
+      {sheet.dialog}
     </div>
   );
 }
@@ -207,5 +268,9 @@ const DEFAULT_COL_DEF = {
 };
 
 function EmptyKull() {
-  return <div className="empty-state">Ingen kull ennå. Trykk «Nytt kull» eller Ctrl+Enter.</div>;
+  return (
+    <div className="empty-state">
+      Ingen kull ennå. Trykk «Nytt kull» eller Ctrl+Enter. Du kan også lime inn fra Excel med Ctrl+V.
+    </div>
+  );
 }

@@ -103,6 +103,12 @@ export function RapportScreen() {
         ),
     );
 
+  // Fil → Skriv ut rapport (Ctrl+P) from any screen: print as soon as the report is on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `print` is new every render; the request is taken once.
+  useEffect(() => {
+    if (html !== null && navigation.takePrintRequest()) void print();
+  }, [html, navigation]);
+
   const scope = request.monthly
     ? `Hittil i år (${periodLabel(qualityPeriod.from, qualityPeriod.to)})`
     : periodLabel(request.from, request.to);

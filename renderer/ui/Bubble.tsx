@@ -52,11 +52,15 @@ const BUBBLE_ROOM = 90;
 function placementFor(el: HTMLElement | null): Placement {
   if (!el?.isConnected) return null;
   const rect = el.getBoundingClientRect();
-  const view = el.closest('.ag-body')?.getBoundingClientRect();
+  // AG Grid 36 scrolls the rows in .ag-grid-viewport, under a header that stays on top. A row
+  // scrolled out of view hides its bubble; a column scrolled sideways keeps it (at the window's
+  // edge), so a refused text is never out of sight just because the grid opened scrolled left.
+  const view = el.closest('.ag-grid-viewport, .ag-body')?.getBoundingClientRect();
   if (view) {
-    const midX = rect.left + rect.width / 2;
+    const header = el.closest('.ag-root')?.querySelector('.ag-header')?.getBoundingClientRect();
+    const top = Math.max(view.top, header?.bottom ?? view.top);
     const midY = rect.top + rect.height / 2;
-    if (midX < view.left || midX > view.right || midY < view.top || midY > view.bottom) return null;
+    if (midY < top || midY > view.bottom) return null;
   }
   const above = rect.bottom + BUBBLE_ROOM > window.innerHeight;
   const left = Math.max(8, Math.min(rect.left, window.innerWidth - 380));

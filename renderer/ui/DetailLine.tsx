@@ -20,8 +20,9 @@ export function DetailLine(props: {
   }
   return (
     <div className="detail-line key-hints">
-      <kbd>Enter</kbd> rediger og lagre · <kbd>Tab</kbd> neste celle · <kbd>Esc</kbd> angre · <kbd>Ctrl+Enter</kbd>{' '}
-      {newRowLabel}
+      <kbd>Enter</kbd> rediger og lagre · <kbd>Tab</kbd> neste celle · <kbd>Esc</kbd> avbryt · <kbd>Shift+piler</kbd>{' '}
+      merk · <kbd>Ctrl+V</kbd> lim inn · <kbd>Ctrl+Shift+V</kbd> lim inn som nye rader · <kbd>Ctrl+D</kbd> fyll ned ·{' '}
+      <kbd>Ctrl+Z</kbd> angre · <kbd>Ctrl+Enter</kbd> {newRowLabel}
     </div>
   );
 }

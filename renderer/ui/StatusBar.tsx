@@ -33,7 +33,14 @@ export function useStatusMessage(): [StatusMessage | null, (message: StatusMessa
   const current = useRef<StatusMessage | null>(null);
   const set = useCallback((next: StatusMessage | null) => {
     const now = Date.now();
-    if (next?.tone === 'ok' && current.current?.tone === 'info' && now - shownAt.current < 5000) return;
+    if (
+      next?.tone === 'ok' &&
+      next.text === 'Lagret.' &&
+      current.current?.tone === 'info' &&
+      now - shownAt.current < 5000
+    ) {
+      return;
+    }
     current.current = next;
     shownAt.current = now;
     setMessage(next);

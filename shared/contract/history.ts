@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 export const logTable = z.enum(['kull', 'deltaker', 'kodeverdi', 'innstilling']);
+export type LogTable = z.infer<typeof logTable>;
 
 export const historyEntry = z.object({
   tid: z.string(),
@@ -18,6 +19,8 @@ export const hendelse = z.object({
   antall: z.number().int().nullable(),
   beskrivelse: z.string(),
 });
+
+export type HendelseEntry = z.infer<typeof hendelse>;
 
 export const historyChannels = {
   /** One row's change history, oldest first (innstilling: id 0). */

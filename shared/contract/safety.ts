@@ -22,6 +22,8 @@ export const fileLocation = z.object({
   place: z.string(),
 });
 
+export type FileLocationInfo = z.infer<typeof fileLocation>;
+
 export const backupKind = z.enum(['daglig', 'for-oppgradering', 'for-gjenoppretting', 'skadet']);
 
 export const backupInfo = z.object({
@@ -35,6 +37,8 @@ export const backupInfo = z.object({
   /** Bytes. */
   size: z.number().int(),
 });
+
+export type BackupEntry = z.infer<typeof backupInfo>;
 
 export const backupFolder = z.object({
   folder: z.string(),

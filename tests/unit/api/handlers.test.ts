@@ -5,7 +5,7 @@ import type { Register } from '../../../electron/store/open';
 import { type Channel, contract, type Input } from '../../../shared/api';
 import { DEFAULT_LISTS } from '../../../shared/codes';
 import { codeChannels } from '../../../shared/contract/codes';
-import { deltakerChannels } from '../../../shared/contract/deltaker';
+import { DELTAKER_PAGE_COLUMNS, deltakerChannels, deltakereOfPage } from '../../../shared/contract/deltaker';
 import { kullChannels } from '../../../shared/contract/kull';
 import { registerChannels } from '../../../shared/contract/register';
 import { DEFAULT_SETTINGS } from '../../../shared/schema/settings';
@@ -169,6 +169,20 @@ describe('deltaker channels', () => {
     expect(expectOk(send(reg, 'deltaker:list', { kull: 'uten' }))).toEqual([uten]);
   });
 
+  it('deltaker:page gives the same deltakere a page at a time, as arrays of values in a fixed column order', () => {
+    const { reg, kull, deltaker } = seeded();
+    const uten = expectOk(send(reg, 'deltaker:create', { navn: 'Uten kull', ansatt_hos_brukersted: false })).deltaker;
+    const first = expectOk(send(reg, 'deltaker:page', { kull: 'alle', limit: 1 }));
+    expect(first).toMatchObject({ total: 2, next: deltaker.id });
+    expect(deltakereOfPage(first)).toEqual([deltaker]);
+    const second = expectOk(send(reg, 'deltaker:page', { kull: 'alle', after: first.next!, limit: 1 }));
+    expect(second).toMatchObject({ total: 2, next: null });
+    expect(deltakereOfPage(second)).toEqual([uten]);
+    expect(deltakereOfPage(expectOk(send(reg, 'deltaker:page', { kull: kull.id })))).toEqual([deltaker]);
+    expect(deltakereOfPage(expectOk(send(reg, 'deltaker:page', { kull: 'uten' })))).toEqual([uten]);
+    expect(first.columns).toEqual([...DELTAKER_PAGE_COLUMNS]);
+  });
+
   it('deltaker:update changes fields and keeps them after reopening', () => {
     const handle = seeded();
     const changes = { sluttdato: '2026-05-29', avslutning: 'PLAN', sluttarsak: 'A', ansatt_hos_brukersted: true };
@@ -295,7 +309,7 @@ describe('a register opened read-only', () => {
   });
 
   it('covers every channel that is not a read', () => {
-    const reads = ['register:info', 'settings:get', 'kull:list', 'deltaker:list', 'codes:list'];
+    const reads = ['register:info', 'settings:get', 'kull:list', 'deltaker:list', 'deltaker:page', 'codes:list'];
     expect([...Object.keys(writes(1, 1)), ...reads].sort()).toEqual(FOUNDATION_CHANNELS);
   });
 

@@ -34,8 +34,29 @@ describe('electron-builder.yml', () => {
 
   it('builds an NSIS installer IT can deploy per machine or per user, with a choosable folder', () => {
     expect(config.nsis.oneClick).toBe(false);
+    // perMachine false on an assisted installer: the user (or /allusers, /currentuser) chooses.
+    expect(config.nsis.perMachine).toBe(false);
+    // The register lives in the user-data folder: an uninstall must never delete it.
+    expect(config.nsis.deleteAppDataOnUninstall).toBe(false);
     expect(config.nsis.allowToChangeInstallationDirectory).toBe(true);
     expect(config.artifactName).toContain('${version}');
     expect(config.artifactName).toContain('${os}');
+  });
+
+  it('names icons that exist, in the formats each platform wants', () => {
+    const icons = [config.win.icon, config.mac.icon, config.nsis.installerIcon, config.nsis.uninstallerIcon];
+    for (const icon of icons) expect(fs.existsSync(path.join(root, icon)), icon).toBe(true);
+    expect(config.win.icon).toMatch(/\.ico$/);
+    expect(config.mac.icon).toMatch(/\.icns$/);
+    // Linux takes a folder of PNGs named by size; 16 to 512 are what desktop environments ask for.
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+      expect(fs.existsSync(path.join(root, config.linux.icon, `${size}x${size}.png`)), `${size}x${size}.png`).toBe(
+        true,
+      );
+    }
+    const ico = fs.readFileSync(path.join(root, config.win.icon));
+    expect([...ico.subarray(0, 4)]).toEqual([0, 0, 1, 0]); // an ICO header
+    expect(ico.readUInt16LE(4)).toBeGreaterThanOrEqual(5); // images from 16 to 256 px
+    expect(fs.readFileSync(path.join(root, config.mac.icon)).subarray(0, 4).toString('latin1')).toBe('icns');
   });
 });

@@ -26,6 +26,16 @@ const WRITES: { [C in Channel]?: (ids: { deltaker: number; other: number; kull: 
   'codes:setHidden': () => ({ list: 'henvist_fra', verdi: 'NAV Årstad', skjult: true }),
   'codes:reorder': () => ({ list: 'henvist_fra', verdier: [] }), // filled in below: the list reversed
   'settings:update': () => ({ tiltak: 'Sykkelvert' }),
+  'grid:setCells': ({ deltaker }) => ({
+    table: 'deltaker',
+    action: 'paste',
+    rows: [
+      { id: deltaker, cells: { landbakgrunn: 'Eritrea' } as Record<string, string> },
+      { id: null, cells: { navn: 'Limt inn' } },
+    ],
+  }),
+  // Undoes the last change of the setup (Ola added): Ola's row goes, and that is logged.
+  'grid:undo': () => ({ table: 'deltaker' }),
 };
 
 /** Channels that change only the app's settings on this machine, or write to the hendelse log. */
@@ -36,6 +46,12 @@ const NOT_IN_ENDRINGSLOGG = new Set<Channel>([
   'privacy:anonymise',
   'privacy:deletePerson',
   'privacy:exportPerson',
+  // Asynchronous, after a file is chosen: its log entries are checked in tests/unit/import/wizard.test.ts.
+  'import:commit',
+  // A grid's column layout: not register data (docs/grid.md).
+  'grid:layout:set',
+  // Needs an undone step first: its log entries are checked in tests/unit/grid/batch.test.ts.
+  'grid:redo',
 ]);
 
 async function openRegisterWithRows() {
@@ -109,6 +125,24 @@ describe('the endringslogg', () => {
     expect(expectOk(invoke(reg, 'history:list', { table: 'innstilling', id: 0 }))).toContainEqual(
       expect.objectContaining({ felt: 'avdeling', ny: 'Årstad' }),
     );
+  });
+
+  it('a row’s history starts with every field its creation set, kull first (a reused row number’s older entries are left out)', async () => {
+    const t = tempSession();
+    const outcome = await t.session.open(t.registerPath, { create: true });
+    if (outcome.status !== 'open') throw new Error('expected open');
+    const reg = outcome.register;
+    const kull = expectOk(invoke(reg, 'kull:create', { navn: 'Kull 1', startdato: '2026-03-02' }));
+    const first = expectOk(invoke(reg, 'deltaker:create', aDeltaker({ navn: 'Først', kull_id: kull.id }))).deltaker;
+    expectOk(invoke(reg, 'deltaker:delete', { ids: [first.id] }));
+    // Older entries end the second before: the next creation gets its own time.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = expectOk(invoke(reg, 'deltaker:create', aDeltaker({ navn: 'Etterpå', kull_id: kull.id }))).deltaker;
+    expect(again.id).toBe(first.id);
+    const history = expectOk(invoke(reg, 'history:list', { table: 'deltaker', id: again.id }));
+    expect(history[0]).toMatchObject({ felt: 'kull_id', gammel: null, ny: String(kull.id) });
+    expect(history.map((e) => e.ny)).toContain('Etterpå');
+    expect(history.some((e) => e.gammel === 'Først' || e.ny === 'Først')).toBe(false);
   });
 
   it('an import is logged row by row too', async () => {

@@ -108,14 +108,24 @@ describe('the rest of the glue', () => {
     expect(ipc.match(/ipcMain\.(handle|on)\(/g)).toHaveLength(1);
   });
 
-  it('the preload exposes one function and no Electron object', () => {
+  it('the preload exposes invoke and onMenu, and no Electron object', () => {
     const preload = fs.readFileSync(path.resolve('electron/preload.ts'), 'utf8');
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(preload).toContain("contextBridge.exposeInMainWorld('kullregister', bridge)");
     const bridge = /const bridge = \{([\s\S]*?)\} satisfies Bridge;/.exec(preload)?.[1] ?? '';
-    expect(bridge.trim()).toMatch(
-      /^invoke: \(channel, input\) => ipcRenderer\.invoke\('kullregister:invoke', channel, input\),?$/,
+    const members = [...bridge.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
+    expect(members).toEqual(['invoke', 'onMenu']);
+    expect(bridge).toMatch(
+      /^\s*invoke: \(channel, input\) => ipcRenderer\.invoke\('kullregister:invoke', channel, input\),$/m,
     );
+    // onMenu: one fixed IPC name, only commands from shared/menu.ts, and never the IPC event itself.
+    expect(bridge).toContain("ipcRenderer.on('kullregister:menu', listener)");
+    expect(bridge).toMatch(/if \(isMenuCommand\(command\)\) callback\(command\);/);
+    expect(bridge).not.toMatch(/callback\([^)]*event/i);
+    expect(preload.match(/ipcRenderer\.(on|invoke|send|sendSync|once)\(/g)).toEqual([
+      'ipcRenderer.invoke(',
+      'ipcRenderer.on(',
+    ]);
   });
 });
 

@@ -92,6 +92,41 @@ describe('the lock: one editor at a time', () => {
     expect(other.status().readOnlyMessage).toContain('ta den over');
   });
 
+  it('while read-only, the status follows the holder: a heartbeat that stops turns stale, a closed register can be opened for editing', async () => {
+    const t = tempSession();
+    await openNew(t);
+    const other = t.another();
+    await other.open(t.registerPath);
+    expect(other.status().lockHolder?.stale).toBe(false);
+
+    const old = new Date(Date.now() - 6 * 60_000);
+    fs.utimesSync(lockPathOf(t.registerPath), old, old);
+    expect(other.status().lockHolder?.stale).toBe(true);
+
+    t.session.close();
+    const freed = other.status();
+    expect(freed).toMatchObject({ readOnly: true, readOnlyReason: 'locked', lockHolder: null });
+    expectNorwegianMessage(freed.readOnlyMessage ?? '');
+    const reg = other.takeOverLock('');
+    expect(reg.readOnly).toBe(false);
+    expect(JSON.parse(fs.readFileSync(lockPathOf(t.registerPath), 'utf8'))).toMatchObject({ user: 'kollega' });
+    expect(expectOk(invoke(reg, 'hendelse:list', {}))).toEqual([]);
+  });
+
+  it('opening a freed register for editing is refused when someone else got there first', async () => {
+    const t = tempSession();
+    await openNew(t);
+    const other = t.another();
+    await other.open(t.registerPath);
+    t.session.close();
+    expect(other.status().lockHolder).toBeNull();
+    await t.session.open(t.registerPath); // the first user opens it again meanwhile
+
+    expectRefused(invoke(other.register!, 'safety:takeOverLock', { lockId: '' }), 'lock_changed');
+    expect(other.status()).toMatchObject({ readOnly: true, lockHolder: { user: TEST_USER } });
+    expectRefused(invoke(other.register!, 'deltaker:create', aDeltaker()), 'read_only');
+  });
+
   it('a lock left by a crashed Kullregister of the same user on this machine is taken back without asking', async () => {
     const t = tempSession();
     await openNew(t);

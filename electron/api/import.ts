@@ -1,0 +1,310 @@
+/**
+ * The import wizard's handlers (shared/contract/import.ts). The chosen file, its workbook and the
+ * table read from the chosen sheet stay here between the steps, one wizard per open register, so
+ * the page never holds or names a path. Everything after reading is electron/io/import.ts, the
+ * CLI's code: the same mapping rules, parsing, duplicate check and all-or-nothing transaction.
+ *
+ * The write runs in slices (io/import.ts `commitImportInSlices`) inside one open transaction, so
+ * the page can poll `import:progress`. Until it commits or rolls back, `importRefusal` makes the
+ * handler wrapper refuse every other write: it would join the import's transaction.
+ *
+ * Choosing a file and where to save need the app's dialogs: the Electron glue hands them over with
+ * `setImportGlue` (app/import-dialogs.ts). The tests run without it and give paths in the calls,
+ * or set a stand-in glue, as the report does.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import type { ApiError } from '../../shared/api';
+import { EDITABLE_LIST_LABELS } from '../../shared/codes';
+import { type ImportProblem, PROBLEMS_SHOWN } from '../../shared/contract/import';
+import { formatDate } from '../../shared/dates';
+import { fieldLabel, type ImportKind, suggestMapping } from '../../shared/mapping';
+import { writeFileAtomic } from '../io/atomic-write';
+import { commitImportInSlices, type ImportPlan, type ImportResult, planImport, type RowProblem } from '../io/import';
+import { type ImportSummary, importSummaryCsv, importSummaryFileName } from '../io/import-summary';
+import {
+  loadWorkbook,
+  readCsv,
+  sheetSummaries,
+  sheetTable,
+  type Table,
+  type TableFormat,
+  tableFormat,
+} from '../io/table';
+import { DomainError } from '../store/errors';
+import type { Register } from '../store/open';
+import { sessionOf } from '../store/session';
+import type { HandlerMap } from './types';
+
+/** What the app gives the wizard: the native open and save dialogs (null when the user cancels). */
+export type ImportGlue = {
+  chooseFile: (options: { title: string }) => string | null;
+  chooseSavePath: (options: { title: string; defaultName: string }) => string | null;
+};
+
+let glue: ImportGlue | null = null;
+
+/** Called once by the Electron glue at start (and by tests that stand in for it). */
+export function setImportGlue(next: ImportGlue | null): void {
+  glue = next;
+}
+
+type Wizard = {
+  fileName: string;
+  format: TableFormat;
+  workbook: ExcelJS.Workbook | null;
+  table: Table | null;
+  sheet: string | null;
+  /** Set while `import:commit` writes: rows written so far (inside the open transaction). */
+  progress: { done: number; total: number } | null;
+  stopRequested: boolean;
+  summary: ImportSummary | null;
+};
+
+const wizards = new WeakMap<Register, Wizard>();
+
+/**
+ * Every step but the import itself only reads the register (and the chosen file), like the report's
+ * channels: allowed on a read-only register, where the screen says up front that it cannot import.
+ */
+export const READ_ONLY_IMPORT_CHANNELS: ReadonlySet<string> = new Set([
+  'import:open',
+  'import:columns',
+  'import:preview',
+  'import:progress',
+  'import:cancel',
+  'import:saveSummary',
+]);
+
+const SAMPLE_ROWS = 8;
+const SAMPLE_VALUES = 3;
+
+/**
+ * For the handler wrapper (handlers.ts): while an import writes, any other write is refused —
+ * it would run inside the import's transaction and be rolled back with it if the import fails.
+ */
+export function importRefusal(reg: Register, channel: string): ApiError | null {
+  if (!wizards.get(reg)?.progress || channel.startsWith('import:')) return null;
+  return {
+    code: 'import_running',
+    message: 'En import pågår. Vent til den er ferdig (eller avbryt den), og prøv igjen.',
+  };
+}
+
+function requireWizard(reg: Register): Wizard {
+  const wizard = wizards.get(reg);
+  if (!wizard) throw new DomainError('no_file', 'Velg filen du vil importere først.');
+  return wizard;
+}
+
+function requireIdle(wizard: Wizard | undefined): void {
+  if (wizard?.progress) {
+    throw new DomainError('import_running', 'En import pågår allerede. Vent til den er ferdig.');
+  }
+}
+
+function requireTable(reg: Register, mappingLength: number): Wizard & { table: Table } {
+  const wizard = requireWizard(reg);
+  if (!wizard.table) throw new DomainError('no_sheet', 'Velg arket du vil importere fra først.');
+  if (mappingLength !== wizard.table.headers.length) {
+    throw new DomainError(
+      'invalid_mapping',
+      'Koblingen passer ikke til filens kolonner (filen er lest på nytt). Gå tilbake og koble kolonnene igjen.',
+    );
+  }
+  return wizard as Wizard & { table: Table };
+}
+
+function displayDate(text: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDate(text) : text;
+}
+
+/** Up to three different values of each column, shortened: what the column holds, at a glance. */
+function columnSamples(table: Table): string[][] {
+  return table.headers.map((_, column) => {
+    const values: string[] = [];
+    for (const row of table.rows) {
+      // An Excel date cell reads as yyyy-mm-dd (table.ts); shown the way Excel showed it.
+      const text = displayDate((row.cells[column] ?? '').trim());
+      if (text !== '' && !values.includes(text)) values.push(text.length > 60 ? `${text.slice(0, 59)}…` : text);
+      if (values.length === SAMPLE_VALUES) break;
+    }
+    return values;
+  });
+}
+
+function problemsForScreen(kind: ImportKind, rejected: readonly RowProblem[]): ImportProblem[] {
+  return rejected.slice(0, PROBLEMS_SHOWN).map((p) => ({
+    line: p.line,
+    field: p.field,
+    fieldLabel: fieldLabel(kind, p.field),
+    value: p.value.length > 200 ? `${p.value.slice(0, 199)}…` : p.value,
+    message: p.message,
+  }));
+}
+
+function counts(plan: ImportPlan, rows: number) {
+  return {
+    kind: plan.kind,
+    rows,
+    rejectedLines: new Set(plan.rejected.map((p) => p.line)).size,
+    duplicates: plan.duplicates.length,
+    duplicateLines: plan.duplicates.slice(0, 100),
+    problems: problemsForScreen(plan.kind, plan.rejected),
+    problemsTotal: plan.rejected.length,
+    newListValues: plan.newListValues.map((v) => ({ ...v, listLabel: EDITABLE_LIST_LABELS[v.list] })),
+  };
+}
+
+/** Between slices and before COMMIT: the user pressed Avbryt, or another user took the lock over. */
+function stopReason(reg: Register, wizard: Wizard): DomainError | null {
+  if (wizard.stopRequested) return new DomainError('cancelled', 'Importen ble avbrutt. Ingenting ble importert.');
+  const lost = sessionOf(reg)?.writeRefusal();
+  if (lost) return new DomainError(lost.code, `${lost.message} Ingenting ble importert.`);
+  if (reg.readOnly) return new DomainError('read_only', 'Registeret ble skrivebeskyttet. Ingenting ble importert.');
+  return null;
+}
+
+export const importHandlers = {
+  // Checks run at once (a refusal is answered synchronously); only reading a workbook is asynchronous.
+  'import:open': (reg, { path: given }) => {
+    requireIdle(wizards.get(reg));
+    if (glue && given !== undefined) {
+      throw new DomainError(
+        'forbidden',
+        'Programmet spør selv hvilken fil som skal importeres. Prøv igjen uten filnavn.',
+      );
+    }
+    if (!glue && given === undefined)
+      throw new DomainError('no_path', 'Oppgi filen som skal importeres (path).', 'path');
+    const file = glue ? glue.chooseFile({ title: 'Velg filen du vil importere (Excel eller CSV)' }) : (given as string);
+    if (file === null) return { opened: false, fileName: null, format: null, sheets: [] };
+    const fileName = path.basename(file);
+    const remember = (format: TableFormat, workbook: ExcelJS.Workbook | null, table: Table | null) => {
+      wizards.set(reg, {
+        fileName,
+        format,
+        workbook,
+        table,
+        sheet: null,
+        progress: null,
+        stopRequested: false,
+        summary: null,
+      });
+      return { opened: true, fileName, format, sheets: workbook ? sheetSummaries(workbook) : [] };
+    };
+    if (tableFormat(file) === 'csv') return remember('csv', null, readCsv(fs.readFileSync(file)));
+    return loadWorkbook(file).then((workbook) => remember('xlsx', workbook, null));
+  },
+
+  'import:columns': (reg, { kind, sheet }) => {
+    const wizard = requireWizard(reg);
+    requireIdle(wizard);
+    if (wizard.workbook) {
+      const name = sheet ?? wizard.workbook.worksheets[0]?.name ?? null;
+      if (name === null) throw new DomainError('empty', 'Arbeidsboken har ingen ark.');
+      wizard.table = sheetTable(wizard.workbook, name);
+      wizard.sheet = name;
+    }
+    const table = wizard.table as Table;
+    const { mapping, notes } = suggestMapping(kind, table.headers);
+    return {
+      sheet: wizard.sheet,
+      headers: table.headers,
+      rows: table.rows.length,
+      samples: columnSamples(table),
+      mapping,
+      notes,
+    };
+  },
+
+  'import:preview': (reg, { kind, mapping }) => {
+    const wizard = requireTable(reg, mapping.length);
+    requireIdle(wizard);
+    const plan = planImport(reg, kind, wizard.table, mapping);
+    return {
+      ...counts(plan, wizard.table.rows.length),
+      valid: plan.valid.length,
+      sample: plan.valid.slice(0, SAMPLE_ROWS),
+    };
+  },
+
+  'import:commit': (reg, { kind, mapping }) => {
+    const wizard = requireTable(reg, mapping.length);
+    requireIdle(wizard);
+    // Planned again: the register may have changed since the preview (a kull added, a row typed in).
+    const plan = planImport(reg, kind, wizard.table, mapping);
+    const rows = wizard.table.rows.length;
+    wizard.progress = { done: 0, total: plan.valid.length };
+    wizard.stopRequested = false;
+    const written = commitImportInSlices(reg, plan, {
+      onProgress: (done, total) => {
+        wizard.progress = { done, total };
+      },
+      check: () => stopReason(reg, wizard),
+    });
+    return written
+      .finally(() => {
+        wizard.progress = null;
+        wizard.stopRequested = false;
+      })
+      .then((result: ImportResult) => {
+        wizard.summary = {
+          kind,
+          fileName: wizard.fileName,
+          sheet: wizard.sheet,
+          at: new Date(),
+          rows,
+          result,
+          duplicateLines: plan.duplicates,
+        };
+        return {
+          ...counts(plan, rows),
+          inserted: result.inserted,
+          firstId: result.firstId,
+          fileName: wizard.fileName,
+          sheet: wizard.sheet,
+        };
+      });
+  },
+
+  'import:progress': (reg) => {
+    const progress = wizards.get(reg)?.progress;
+    return progress ? { running: true, ...progress } : { running: false, done: 0, total: 0 };
+  },
+
+  'import:cancel': (reg) => {
+    const wizard = wizards.get(reg);
+    if (wizard?.progress) {
+      wizard.stopRequested = true;
+      return { stopping: true };
+    }
+    wizards.delete(reg);
+    return { stopping: false };
+  },
+
+  'import:saveSummary': (reg, { path: given }) => {
+    const summary = wizards.get(reg)?.summary;
+    if (!summary) throw new DomainError('no_summary', 'Det er ikke gjort noen import å lage sammendrag av.');
+    if (glue && given !== undefined) {
+      throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
+    }
+    if (!glue && given === undefined) {
+      throw new DomainError('no_path', 'Oppgi hvor sammendraget skal lagres (path).', 'path');
+    }
+    const file = glue
+      ? glue.chooseSavePath({ title: 'Lagre sammendraget av importen', defaultName: importSummaryFileName(summary) })
+      : (given as string);
+    if (file === null) return { saved: false, path: null, bytes: 0 };
+    try {
+      return { saved: true, path: file, bytes: writeFileAtomic(file, importSummaryCsv(summary)) };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new DomainError(
+        'write_failed',
+        `Sammendraget kunne ikke lagres (${detail}). Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
+      );
+    }
+  },
+} satisfies Partial<HandlerMap>;

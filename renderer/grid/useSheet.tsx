@@ -1,0 +1,214 @@
+/**
+ * What makes a grid feel like Excel beyond typing in one cell, built for AG Grid Community (whose
+ * clipboard, cell ranges and fill handle are Enterprise): Ctrl+C / Ctrl+V (pasteBlock.ts),
+ * Shift+arrows and dragging to select a block (selection.ts), Ctrl+D to fill down and Delete to
+ * clear (fillBlock.ts), Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) to undo and redo, Ctrl+F to the search
+ * box (sheetInput.ts), and export of the grid as shown.
+ *
+ * Every change goes to the store as one call (grid:setCells, grid:undo, grid:redo) that is one
+ * transaction there; the grid then takes the rows the store sends back, so nothing is reloaded.
+ */
+import type { CellFocusedEvent, IRowNode } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Output } from '../../shared/api';
+import { EDITABLE_LIST_LABELS } from '../../shared/codes';
+import type { ChangedRows, PasteMode } from '../../shared/contract/grid';
+import { invoke } from '../bridge';
+import type { SheetGeometry } from './clipboard';
+import { useExportDialog } from './ExportDialog';
+import { fillOrClear } from './fillBlock';
+import { PastePanel, type PasteReport } from './PastePanel';
+import { type PasteOutcome, type PlacedIssue, pasteBlock } from './pasteBlock';
+import './sheet.css';
+import { FocusFollower, useSheetInput } from './sheetInput';
+import type { PasteAt, Row, Sheet, SheetContext, SheetOptions } from './sheetTypes';
+
+export type { Sheet, SheetOptions } from './sheetTypes';
+
+export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
+  const opts = useRef(options);
+  opts.current = options;
+  const [report, setReport] = useState<PasteReport | null>(null);
+  /** The last paste and where it went, for «Lim inn de gyldige cellene» after an all-or-nothing refusal. */
+  const lastPaste = useRef<PasteOutcome['at'] | null>(null);
+  const lastText = useRef('');
+  const [exportDialog, askExport] = useExportDialog();
+  /** Refused pasted texts put in cells by each undo step: undoing the step takes them away again. */
+  const stepIssues = useRef(new Map<number, PlacedIssue[]>());
+  const busy = useRef(false);
+  const focus = useRef(new FocusFollower(options.selection));
+
+  const ctx = useMemo((): SheetContext<R> => {
+    const geometry = (): SheetGeometry<R> | null => {
+      const { api, fields, storedId } = opts.current;
+      const grid = api();
+      if (!grid || grid.isDestroyed()) return null;
+      return {
+        api: grid,
+        fields: new Map(fields.map((f) => [f.key, f])),
+        storedId: (node: IRowNode<R>) => (node.data ? storedId(node.data) : undefined),
+      };
+    };
+    const settle = async (): Promise<boolean> => {
+      const { api, saver, report: say } = opts.current;
+      const grid = api();
+      if (!grid || busy.current) return false;
+      grid.stopEditing();
+      if (grid.getEditingCells().length > 0) {
+        say({ tone: 'warning', text: 'Rett den røde cellen, eller trykk Esc for å angre den, og prøv igjen.' });
+        return false;
+      }
+      await saver.idle();
+      return true;
+    };
+    const applyChanged = (changed: ChangedRows) => {
+      const { api, gridRowId, issues } = opts.current;
+      const grid = api();
+      if (!grid) return;
+      const update: R[] = [];
+      const add: R[] = [];
+      for (const row of changed.rows) {
+        const rowId = gridRowId(row.id);
+        const data = { ...row, id: Number(rowId) } as unknown as R;
+        if (grid.getRowNode(rowId)) update.push(data);
+        else add.push(data);
+      }
+      const remove: R[] = [];
+      for (const id of changed.removed) {
+        const rowId = gridRowId(id);
+        issues.clearRow(rowId);
+        const node = grid.getRowNode(rowId);
+        if (node?.data) remove.push(node.data);
+      }
+      grid.applyTransaction({ update, add, remove });
+    };
+    const listNotice = (added: Output<'grid:setCells'>['addedListValues']) => {
+      if (added.length === 0) return '';
+      opts.current.onListsChanged?.();
+      const shown = added.slice(0, 3).map((a) => `«${a.verdi}» (${EDITABLE_LIST_LABELS[a.list]})`);
+      return ` Nye verdier i listene: ${shown.join(', ')}${added.length > 3 ? ` og ${added.length - 3} til` : ''}.`;
+    };
+    const exclusive = async <T,>(work: () => Promise<T>): Promise<T | null> => {
+      if (busy.current) return null;
+      busy.current = true;
+      try {
+        return await work();
+      } finally {
+        busy.current = false;
+      }
+    };
+    return { options: () => opts.current, geometry, settle, applyChanged, listNotice, exclusive };
+  }, []);
+
+  const pasteText = useCallback(
+    async (text: string, at?: PasteAt, mode: PasteMode = opts.current.layout.pasteMode) => {
+      const outcome = await pasteBlock(ctx, text, at, mode);
+      if (!outcome) return;
+      lastPaste.current = outcome.at;
+      lastText.current = text;
+      if (outcome.step !== null && outcome.placed.length > 0) stepIssues.current.set(outcome.step, outcome.placed);
+      setReport(outcome.report);
+    },
+    [ctx],
+  );
+
+  const runHistory = useCallback(
+    async (channel: 'grid:undo' | 'grid:redo') => {
+      const { table, report: say, issues } = opts.current;
+      if (!(await ctx.settle())) return;
+      const result = await ctx.exclusive(() => invoke(channel, { table }));
+      if (!result) return;
+      if (!result.ok) {
+        say({ tone: 'error', text: result.error.message });
+        return;
+      }
+      const value = result.value;
+      if (!value.done) {
+        say({ tone: 'info', text: channel === 'grid:undo' ? 'Ingenting å angre.' : 'Ingenting å gjøre om.' });
+        return;
+      }
+      if (channel === 'grid:undo' && value.step !== null) {
+        for (const placed of stepIssues.current.get(value.step) ?? []) {
+          if (issues.get(placed.rowId, placed.colId)?.text === placed.text) issues.clear(placed.rowId, placed.colId);
+        }
+      }
+      ctx.applyChanged(value.changed);
+      opts.current.api()?.refreshCells({ force: true });
+      opts.current.onListsChanged?.();
+      say({ tone: 'ok', text: `${channel === 'grid:undo' ? 'Angret' : 'Gjort om'}: ${value.label}.` });
+    },
+    [ctx],
+  );
+  const undo = useCallback(() => runHistory('grid:undo'), [runHistory]);
+  const redo = useCallback(() => runHistory('grid:redo'), [runHistory]);
+  const setBlock = useCallback((action: 'fill' | 'clear') => fillOrClear(ctx, action), [ctx]);
+
+  const exportGrid = useCallback(async () => {
+    const { api, table, storedId, exportWhat, report: say } = opts.current;
+    const grid = api();
+    if (!grid) return;
+    grid.stopEditing();
+    const ids: number[] = [];
+    grid.forEachNodeAfterFilterAndSort((node) => {
+      const id = node.data ? storedId(node.data) : undefined;
+      if (id !== undefined) ids.push(id);
+    });
+    const columns = grid
+      .getAllDisplayedColumns()
+      .map((c) => c.getColId())
+      .filter((id) => id !== 'ag-Grid-SelectionColumn');
+    const format = await askExport({
+      rows: ids.length,
+      columns: columns.length,
+      holdsNames: exportWhat.holdsNames,
+      what: exportWhat.title,
+    });
+    if (!format) return;
+    say({ tone: 'info', text: 'Lagrer filen …' });
+    const result = await invoke('grid:export', { table, format, columns, ids });
+    if (!result.ok) say({ tone: 'error', text: result.error.message });
+    else if (!result.value.saved) say({ tone: 'info', text: 'Ingen fil ble lagret.' });
+    else {
+      const rader = result.value.rows === 1 ? '1 rad' : `${result.value.rows.toLocaleString('nb-NO')} rader`;
+      say({ tone: 'ok', text: `Lagret ${rader} i ${result.value.path}.` });
+    }
+  }, [askExport]);
+
+  useSheetInput(opts, focus.current, { pasteText, undo, redo, setBlock });
+
+  // AG Grid hands onCellFocused over a moment later (setTimeout): a key pressed right after a
+  // click would act on the old selection. So the selection follows the focus at once — from the
+  // mousedown, and from the grid's focused cell before every key (sheetInput.ts) — and the late
+  // event only confirms it.
+  const onCellFocused = useCallback((event: CellFocusedEvent<R>) => {
+    const column = event.column;
+    if (event.rowIndex == null || column == null) return;
+    focus.current.follow({ rowIndex: event.rowIndex, colId: typeof column === 'string' ? column : column.getColId() });
+  }, []);
+
+  const onViewChanged = useCallback(() => opts.current.selection.reset(), []);
+
+  const retry = lastPaste.current;
+  const panel = report ? (
+    <PastePanel
+      report={report}
+      mode={options.layout.pasteMode}
+      onModeChange={options.layout.setPasteMode}
+      onClose={() => setReport(null)}
+      onGoTo={(problem) => {
+        const grid = opts.current.api();
+        const node = problem.rowId ? grid?.getRowNode(problem.rowId) : undefined;
+        if (!grid || node?.rowIndex == null) return;
+        grid.ensureNodeVisible(node, 'middle');
+        grid.ensureColumnVisible(problem.colId);
+        grid.setFocusedCell(node.rowIndex, problem.colId);
+      }}
+      onPasteValid={report.applied || !retry ? null : () => void pasteText(lastText.current, retry, 'gyldige')}
+    />
+  ) : null;
+
+  return useMemo(
+    () => ({ panel, dialog: exportDialog, undo, redo, exportGrid, onCellFocused, onViewChanged }),
+    [panel, exportDialog, undo, redo, exportGrid, onCellFocused, onViewChanged],
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The register's backups: the folder they are in (with a warning when it is synced or shared, since
+ * backups hold names), the list with date, kind and size, and restore in two clicks. The register as
+ * it is is itself backed up before a restore, so a restore can be undone.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../shared/api';
+import type { BackupEntry } from '../../shared/contract/safety';
+import { formatTimestamp } from '../../shared/dates';
+import { invoke } from '../bridge';
+import { useSafety } from '../safety/SafetyContext';
+import { sizeText } from '../safety/sizeText';
+import { useConfirm } from '../ui/ConfirmDialog';
+
+type Listing = Output<'backup:list'>;
+type Message = { tone: 'ok' | 'error' | 'info'; text: string };
+
+/** The background backup in a newly chosen folder usually takes well under a second. */
+const RELIST_AFTER_MS = 1500;
+
+/** «Standardmappen, på denne maskinens disk.» or «Valgt av deg, i en mappe som synkroniseres med OneDrive.» */
+function folderNote(listing: Listing): string {
+  const { kind, place } = listing.location;
+  return `${listing.isDefault ? 'Standardmappen' : 'Valgt av deg'}, ${kind === 'cloud' ? 'i' : 'på'} ${place}.`;
+}
+
+export function BackupSection() {
+  const { status, readOnly, reloadData, refresh } = useSafety();
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialog, confirm] = useConfirm();
+
+  const load = useCallback(async () => {
+    const result = await invoke('backup:list', {});
+    if (result.ok) setListing(result.value);
+    else setMessage({ tone: 'error', text: result.error.message });
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const relistSoon = () => {
+    setTimeout(() => {
+      void load();
+      void refresh();
+    }, RELIST_AFTER_MS);
+  };
+
+  const chooseFolder = async () => {
+    setBusy(true);
+    setMessage(null);
+    const result = await invoke('backup:chooseFolder', {});
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: result.error.message });
+      return;
+    }
+    if (!result.value.changed) return;
+    await load();
+    setMessage({
+      tone: 'ok',
+      text: `Sikkerhetskopiene lagres nå i «${result.value.folder.folder}». En sikkerhetskopi lages der nå. De gamle kopiene blir liggende der de er.`,
+    });
+    relistSoon();
+  };
+
+  const switchToDefault = async () => {
+    setBusy(true);
+    setMessage(null);
+    const result = await invoke('backup:useDefaultFolder', {});
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: result.error.message });
+      return;
+    }
+    await load();
+    setMessage({ tone: 'ok', text: `Sikkerhetskopiene lagres nå i standardmappen «${result.value.folder}».` });
+    relistSoon();
+  };
+
+  const restore = async (backup: BackupEntry) => {
+    const when = formatTimestamp(backup.time);
+    const yes = await confirm({
+      title: 'Gjenopprette sikkerhetskopien?',
+      body: (
+        <>
+          <p>
+            Registeret blir slik det var <strong>{when}</strong>. Det som er registrert etter det, forsvinner fra
+            registeret.
+          </p>
+          <p>
+            Registeret slik det er nå, lagres først som en egen sikkerhetskopi («Før gjenoppretting»), så du kan gå
+            tilbake til det.
+          </p>
+        </>
+      ),
+      confirmLabel: 'Gjenopprett',
+      danger: true,
+    });
+    if (!yes) return;
+    setBusy(true);
+    setMessage({ tone: 'info', text: 'Gjenoppretter …' });
+    const result = await invoke('backup:restore', { name: backup.name });
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: result.error.message });
+      return;
+    }
+    // Every screen reads the register again; this one shows the notice when it comes back.
+    reloadData(
+      `Registeret er gjenopprettet fra sikkerhetskopien fra ${when}. Registeret slik det var, er lagret som sikkerhetskopi (${formatTimestamp(result.value.savedCurrentAs.time)}).`,
+    );
+  };
+
+  const lastError = status?.backups.lastError ?? null;
+
+  return (
+    <section className="register-card" aria-labelledby="backup-title" aria-busy={busy}>
+      <h2 id="backup-title" className="register-card-title">
+        Sikkerhetskopier
+      </h2>
+      <p className="register-intro">
+        Kullregister tar en sikkerhetskopi første gang registeret åpnes hver dag, og før hver oppgradering. Kopiene fra
+        de 14 siste dagene tas vare på, og én for hver av de 12 siste månedene.
+      </p>
+      {lastError && (
+        <div className="alert alert-error" role="alert">
+          {lastError}
+        </div>
+      )}
+      {listing && (
+        <div className="register-folder">
+          <div className="register-folder-info">
+            <span className="form-label">Mappe</span>
+            <code className="register-path">{listing.folder}</code>
+            <span className="register-note">{folderNote(listing)}</span>
+          </div>
+          <div className="register-folder-actions">
+            <button type="button" className="button" disabled={busy || readOnly} onClick={() => void chooseFolder()}>
+              Bytt mappe …
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || readOnly || listing.isDefault}
+              onClick={() => void switchToDefault()}
+            >
+              Bruk standardmappe
+            </button>
+          </div>
+        </div>
+      )}
+      {listing && listing.location.kind !== 'local' && (
+        <div className="alert alert-warning" role="alert">
+          Mappen ligger {listing.location.kind === 'cloud' ? 'i' : 'på'} {listing.location.place}. Sikkerhetskopiene
+          inneholder navn og andre personopplysninger og bør ligge på denne maskinens disk. Velg «Bruk standardmappe»
+          hvis du ikke vet at mappen er trygg.
+        </div>
+      )}
+      {message && (
+        <p className={`register-message status-${message.tone}`} role="status">
+          {message.text}
+        </p>
+      )}
+      {listing && listing.backups.length === 0 && (
+        <p className="safety-muted">Ingen sikkerhetskopier ennå. Den første tas når registeret åpnes for redigering.</p>
+      )}
+      {listing && listing.backups.length > 0 && (
+        <div className="register-table-box">
+          <table className="register-table" aria-label="Sikkerhetskopier">
+            <thead>
+              <tr>
+                <th scope="col">Tatt</th>
+                <th scope="col">Type</th>
+                <th scope="col" className="num">
+                  Størrelse
+                </th>
+                <th scope="col" aria-label="Handling" />
+              </tr>
+            </thead>
+            <tbody>
+              {listing.backups.map((backup) => (
+                <tr key={backup.name}>
+                  <td className="num-date">{formatTimestamp(backup.time)}</td>
+                  <td>{backup.kindLabel}</td>
+                  <td className="num">{sizeText(backup.size)}</td>
+                  <td className="row-action">
+                    {backup.kind !== 'skadet' && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy || readOnly}
+                        aria-label={`Gjenopprett sikkerhetskopien fra ${formatTimestamp(backup.time)}`}
+                        onClick={() => void restore(backup)}
+                      >
+                        Gjenopprett
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {readOnly && (
+        <p className="safety-muted">
+          Registeret er skrivebeskyttet her, så det kan ikke gjenopprettes eller flyttes herfra.
+        </p>
+      )}
+      {dialog}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * Around the whole window: with no register open (the first run, or the last register could not be
+ * opened) the start screen shows; once one is open, the app (`children`), remounted whenever
+ * another register is opened. Also the menus' commands (preload `onMenu`): «Nytt register» and
+ * «Om» are handled here, the rest go to the screen that subscribed (useMenuCommands).
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { MenuCommand } from '../../shared/menu';
+import { invoke } from '../bridge';
+import { AboutDialog } from '../help/AboutDialog';
+import { HelpScreen } from '../help/HelpScreen';
+import { type Navigation, NavigationContext } from '../navigation';
+import { StartScreen } from './StartScreen';
+
+type Shell = {
+  showAbout: () => void;
+  /** The start screen's «Lag et nytt register» over the open register (Fil → Nytt register). */
+  newRegister: () => void;
+  /** Menu commands the gate does not handle itself; returns the unsubscribe. */
+  subscribe: (handler: (command: MenuCommand) => void) => () => void;
+};
+
+const ShellContext = createContext<Shell>({ showAbout: () => {}, newRegister: () => {}, subscribe: () => () => {} });
+
+export function useShell(): Shell {
+  return useContext(ShellContext);
+}
+
+/** Calls `handler` for the menu commands meant for the open register's window. */
+export function useMenuCommands(handler: (command: MenuCommand) => void): void {
+  const { subscribe } = useShell();
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => subscribe((command) => latest.current(command)), [subscribe]);
+}
+
+type Phase = 'checking' | 'start' | 'open';
+
+export function RegisterGate(props: { children: (generation: number) => ReactNode }) {
+  const [phase, setPhase] = useState<Phase>('checking');
+  const [generation, setGeneration] = useState(0);
+  const [page, setPage] = useState<'nytt-register' | 'hjelp' | null>(null);
+  const [about, setAbout] = useState(false);
+  const listeners = useRef(new Set<(command: MenuCommand) => void>());
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
+
+  useEffect(() => {
+    void invoke('register:info', {}).then((result) => {
+      // Any other failure: show the app, whose screens say what went wrong.
+      setPhase(!result.ok && result.error.code === 'not_open' ? 'start' : 'open');
+    });
+  }, []);
+
+  useEffect(() => {
+    const off = window.kullregister.onMenu?.((command) => {
+      if (command === 'om') setAbout(true);
+      else if (command === 'nytt-register') setPage('nytt-register');
+      else if (phaseRef.current !== 'open') {
+        if (command === 'hjelp') setPage('hjelp');
+      } else {
+        setPage(null);
+        for (const listener of listeners.current) listener(command);
+      }
+    });
+    return off;
+  }, []);
+
+  const opened = useCallback(() => {
+    setPage(null);
+    setPhase('open');
+    setGeneration((g) => g + 1);
+  }, []);
+
+  const shell = useMemo(
+    (): Shell => ({
+      showAbout: () => setAbout(true),
+      newRegister: () => setPage('nytt-register'),
+      subscribe: (handler) => {
+        listeners.current.add(handler);
+        return () => listeners.current.delete(handler);
+      },
+    }),
+    [],
+  );
+
+  const start = (
+    <StartScreen
+      onOpened={opened}
+      onHelp={() => setPage('hjelp')}
+      onAbout={() => setAbout(true)}
+      {...(phase === 'open' ? { onCancel: () => setPage(null) } : {})}
+    />
+  );
+
+  return (
+    <ShellContext value={shell}>
+      {phase === 'start' && (page === 'hjelp' ? <StartHelp onBack={() => setPage(null)} /> : start)}
+      {phase === 'open' && (
+        <>
+          {page === 'nytt-register' && start}
+          {/* Kept mounted under the start screen, so nothing in an open grid is lost. */}
+          <div className="app-frame" hidden={page === 'nytt-register'}>
+            {props.children(generation)}
+          </div>
+        </>
+      )}
+      {about && <AboutDialog onClose={() => setAbout(false)} />}
+    </ShellContext>
+  );
+}
+
+/** Hjelp before any register is open: the same page, with the way back. */
+function StartHelp(props: { onBack: () => void }) {
+  const { showAbout } = useShell();
+  const navigation = useMemo(
+    (): Navigation => ({
+      openDeltaker: () => {},
+      takeDeltakerRequest: () => null,
+      openScreen: () => {},
+      hasScreen: () => false,
+      showAbout,
+      settingsChanged: () => {},
+      takePrintRequest: () => false,
+    }),
+    [showAbout],
+  );
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">Kullregister</span>
+        </div>
+        <div className="topbar-end">
+          <button type="button" className="topbar-link" onClick={props.onBack}>
+            ← Tilbake
+          </button>
+        </div>
+      </header>
+      <main className="screen">
+        <NavigationContext value={navigation}>
+          <HelpScreen />
+        </NavigationContext>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,429 @@
+/**
+ * `npm run bench`: the performance budgets of architecture.md, each beside a hand-written SQL
+ * baseline over the same register in the same run. A benchmark, not a test: it prints a table and
+ * one JSON line, and exits 0 whatever the numbers are.
+ *
+ *   open + first render   the register opened as the app opens it (RegisterSession: lock, quick_check),
+ *                         then the real renderer (dist/renderer) in Debian's Chromium until the
+ *                         Deltakere grid shows its first row — vs. opening the file with better-sqlite3,
+ *                         quick_check and SELECT of every deltaker
+ *   edit p95              deltaker:update through the API's validating wrapper, call to committed —
+ *                         vs. one UPDATE statement in its own transaction
+ *   paste 1,000×10        grid:setCells (every cell parsed and checked, one transaction, one undo step)
+ *                         — vs. 1,000 ten-column UPDATEs in one transaction
+ *   import 10,000 XLSX    the import wizard's channels (read, map, plan, write in slices) — vs. exceljs
+ *                         reading the file and 10,000 INSERTs in one transaction
+ *   report                buildReportFromRegister, worst of a month, a year and ten years — vs. the
+ *                         GROUP BY of scripts/bench-data.ts
+ *
+ * Options: --no-build (use dist/renderer as it is), --no-browser (skip Chromium).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { setAppHost } from '../electron/api/app';
+import { invoke } from '../electron/api/handlers';
+import { serveRendererFile } from '../electron/renderer-files';
+import type { Register } from '../electron/store/open';
+import { buildReportFromRegister } from '../electron/store/report';
+import { RegisterSession } from '../electron/store/session';
+import { type Channel, contract } from '../shared/api';
+import { formatDate } from '../shared/dates';
+import { generateDeltakere, insertDeltakere, medianMs, REPORT_GROUP_BY_SQL, REPORT_PERIODS } from './bench-data';
+
+const N = 100_000;
+const EDITS = 200;
+const PASTE_ROWS = 1_000;
+const IMPORT_ROWS = 10_000;
+const APP_URL = 'http://kullregister.test/index.html';
+const RENDERER_ROOT = path.resolve('dist/renderer');
+const args = new Set(process.argv.slice(2));
+
+type Line = { what: string; budget: string; ms: number; baselineMs: number | null; limitMs: number; note?: string };
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-bench-'));
+const registerPath = path.join(dir, 'bench.sqlite');
+const lines: Line[] = [];
+const json: Record<string, number | string | null> = {};
+
+function percentile(times: number[], p: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function elapsed(start: number): number {
+  return performance.now() - start;
+}
+
+function newSession(): RegisterSession {
+  return new RegisterSession({
+    configFile: path.join(dir, 'innstillinger.json'),
+    defaultBackupFolder: path.join(dir, 'Sikkerhetskopier'),
+    user: 'bench',
+    heartbeatMs: null,
+    // The first open of a day also takes a backup, in the background; the other opens do not.
+    dailyBackup: false,
+    rememberRecent: false,
+  });
+}
+
+async function openSession(): Promise<{ session: RegisterSession; reg: Register }> {
+  const session = newSession();
+  const outcome = await session.open(registerPath);
+  if (outcome.status !== 'open') throw new Error(`Benchmark register could not be opened: ${outcome.message}`);
+  return { session, reg: outcome.register };
+}
+
+// ---------------------------------------------------------------- the register
+
+console.log(`Building a register of ${N.toLocaleString('en')} deltakere …`);
+{
+  const session = newSession();
+  const outcome = await session.open(registerPath, { create: true });
+  if (outcome.status !== 'open') throw new Error(outcome.message);
+  insertDeltakere(outcome.register, generateDeltakere(N));
+  session.close();
+}
+
+// ---------------------------------------------------------------- open + first render in Chromium
+
+async function benchOpen(): Promise<void> {
+  if (args.has('--no-browser')) return;
+  if (!args.has('--no-build')) {
+    console.log('Building the renderer (npm run build:renderer) …');
+    execFileSync('npm', ['run', 'build:renderer', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (!fs.existsSync(path.join(RENDERER_ROOT, 'index.html'))) {
+    throw new Error('dist/renderer is missing: run `npm run build:renderer`.');
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  json.chromium = browser.version();
+  const runs: { total: number; register: number; load: number; page: number }[] = [];
+  try {
+    for (let run = 0; run < 4; run++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nb-NO' });
+      const page = await context.newPage();
+      let session: RegisterSession | null = null;
+      await page.route('**/*', async (route) => {
+        const url = new URL(route.request().url());
+        if (url.host !== 'kullregister.test') return route.abort('blockedbyclient');
+        const file = serveRendererFile(RENDERER_ROOT, url.pathname);
+        return route.fulfill({ status: file.status, body: file.body, headers: file.headers });
+      });
+      await page.exposeBinding('__kullregisterInvoke', (_source, channel: unknown, input: unknown) => {
+        const reg = session?.register;
+        if (!reg) return { ok: false, error: { code: 'not_open', message: 'Ingen register er åpent.' } };
+        return invoke(reg, channel as never, input);
+      });
+      // As text: tsx would wrap a function's body in helpers the page does not have.
+      await page.addInitScript({
+        content:
+          'window.kullregister = Object.freeze({ invoke: (channel, input) => window.__kullregisterInvoke(channel, input) });',
+      });
+      const start = performance.now();
+      const opened = await openSession();
+      session = opened.session;
+      setAppHost({
+        session: opened.session,
+        version: 'bench',
+        runtime: `Node ${process.versions.node}`,
+        dataFolder: dir,
+        settingsFile: path.join(dir, 'innstillinger.json'),
+        defaultRegisterPath: registerPath,
+        demoFolder: path.resolve('resources/demo'),
+        dialogs: { chooseRegisterToOpen: () => null, chooseNewRegister: () => null },
+      });
+      const registerMs = elapsed(start);
+      await page.goto(APP_URL);
+      const loadMs = elapsed(start) - registerMs;
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await page.locator('.ag-row[row-id="1"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+      } catch (error) {
+        const text = (await page.locator('body').innerText()).slice(0, 600);
+        throw new Error(`The Deltakere grid showed no row. Page: ${text} ${errors.join(' ')}`, { cause: error });
+      }
+      const total = elapsed(start);
+      runs.push({ total, register: registerMs, load: loadMs, page: total - registerMs });
+      await context.close();
+      opened.session.close();
+      setAppHost(null);
+    }
+  } finally {
+    await browser.close();
+  }
+  const measured = runs.slice(1); // the first run warms the OS file cache and Chromium
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const baseline = medianMs(3, () => {
+    const db = new Database(registerPath, { readonly: true });
+    db.pragma('quick_check');
+    const rows = db.prepare('SELECT * FROM deltaker ORDER BY id').all();
+    db.close();
+    return rows.length;
+  });
+  const ms = median(measured.map((r) => r.total));
+  json.open_ms = round(ms);
+  json.open_register_ms = round(median(measured.map((r) => r.register)));
+  json.open_page_load_ms = round(median(measured.map((r) => r.load)));
+  json.open_first_render_ms = round(median(measured.map((r) => r.page)));
+  json.open_baseline_ms = round(baseline.ms);
+  lines.push({
+    what: 'open + first render of Deltakere (Chromium)',
+    budget: '≤ 1.5 s',
+    ms,
+    baselineMs: baseline.ms,
+    limitMs: 1500,
+    note: `register ${json.open_register_ms} ms, then the page to its first grid row ${json.open_first_render_ms} ms (of which loading the page ${json.open_page_load_ms} ms)`,
+  });
+}
+
+// ---------------------------------------------------------------- the API benchmarks
+
+function benchReport(reg: Register): void {
+  const groupBy = reg.db.prepare(REPORT_GROUP_BY_SQL);
+  let worst: { label: string; ms: number; sql: number } | null = null;
+  for (const period of REPORT_PERIODS) {
+    const report = medianMs(5, () => buildReportFromRegister(reg, period.from, period.to));
+    const sql = medianMs(5, () => groupBy.all({ from: period.from, to: period.to }));
+    json[`report_${period.label.replaceAll(' ', '_').replace('_in_a_ten-year_register', '')}_ms`] = round(report.ms);
+    if (!worst || report.ms > worst.ms) worst = { label: period.label, ms: report.ms, sql: sql.ms };
+  }
+  if (!worst) return;
+  json.report_100k_ms = round(worst.ms);
+  json.report_groupby_baseline_ms = round(worst.sql);
+  lines.push({
+    what: `report, worst period (${worst.label})`,
+    budget: '≤ 300 ms and ≤ 5× GROUP BY',
+    ms: worst.ms,
+    baselineMs: worst.sql,
+    limitMs: Math.min(300, 5 * worst.sql),
+  });
+}
+
+function benchEdit(reg: Register): void {
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const id = 1 + ((i * 7919) % N);
+    const start = performance.now();
+    const result = invoke(reg, 'deltaker:update', { id, changes: { merknad: `Redigert ${i}`, veileder: 'Kari' } });
+    times.push(elapsed(start));
+    if (!result.ok) throw new Error(`deltaker:update refused: ${result.error.message}`);
+  }
+  const update = reg.db.prepare('UPDATE deltaker SET merknad = ?, veileder = ? WHERE id = ?');
+  const baseline: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const id = 1 + ((i * 6007) % N);
+    const start = performance.now();
+    update.run(`Grunnlinje ${i}`, 'Kari', id);
+    baseline.push(elapsed(start));
+  }
+  const ms = percentile(times, 95);
+  json.edit_p95_ms = round(ms);
+  json.edit_median_ms = round(percentile(times, 50));
+  json.edit_p95_baseline_ms = round(percentile(baseline, 95));
+  lines.push({
+    what: `one cell edit, p95 of ${EDITS} (deltaker:update)`,
+    budget: '≤ 20 ms',
+    ms,
+    baselineMs: percentile(baseline, 95),
+    limitMs: 20,
+  });
+}
+
+const PASTE_FIELDS = [
+  'navn',
+  'fodselsar',
+  'kjonn',
+  'landbakgrunn',
+  'henvist_fra',
+  'ytelse',
+  'henvist_dato',
+  'startdato',
+  'veileder',
+  'merknad',
+] as const;
+
+function pasteCells(i: number): Record<(typeof PASTE_FIELDS)[number], string> {
+  return {
+    navn: `Limt inn ${i}`,
+    fodselsar: String(1960 + (i % 40)),
+    kjonn: i % 2 ? 'K' : 'Mann',
+    landbakgrunn: 'Norge',
+    henvist_fra: i % 3 ? 'NAV Årstad' : 'Ny sjanse',
+    ytelse: i % 2 ? 'KVP' : 'Økonomisk sosialhjelp',
+    henvist_dato: formatDate(`2025-0${1 + (i % 9)}-1${i % 10}`),
+    startdato: `1.${1 + (i % 12)}.2026`,
+    veileder: 'Per',
+    merknad: `Rad ${i} fra Excel`,
+  };
+}
+
+function benchPaste(reg: Register): void {
+  const first = 20_001;
+  const rows = Array.from({ length: PASTE_ROWS }, (_, i) => ({ id: first + i, cells: pasteCells(i) }));
+  const hasSetCells = Object.hasOwn(contract, 'grid:setCells');
+  let ms: number;
+  let path_: string;
+  if (hasSetCells) {
+    const start = performance.now();
+    const result = invoke(reg, 'grid:setCells' as Channel, { table: 'deltaker', action: 'paste', rows } as never);
+    ms = elapsed(start);
+    if (!result.ok) throw new Error(`grid:setCells refused: ${result.error.message}`);
+    const value = result.value as { rejected: unknown[]; cellsChanged: number };
+    if (value.rejected.length > 0) throw new Error(`grid:setCells rejected ${value.rejected.length} cells`);
+    path_ = `grid:setCells (${value.cellsChanged.toLocaleString('en')} cells changed)`;
+  } else {
+    // Not there yet: the closest thing, 1,000 deltaker:update calls (each validated, each its own transaction).
+    const start = performance.now();
+    for (const row of rows) {
+      const result = invoke(reg, 'deltaker:update', { id: row.id, changes: { merknad: row.cells.merknad } });
+      if (!result.ok) throw new Error(result.error.message);
+    }
+    ms = elapsed(start);
+    path_ = 'deltaker:update × 1,000 (grid:setCells not in the contract yet)';
+  }
+  const update = reg.db.prepare(
+    `UPDATE deltaker SET ${PASTE_FIELDS.map((f) => `${f} = @${f}`).join(', ')} WHERE id = @id`,
+  );
+  const baseline = medianMs(3, () =>
+    reg.db.transaction(() => {
+      for (const [i, row] of rows.entries()) {
+        update.run({
+          id: row.id + PASTE_ROWS,
+          navn: row.cells.navn,
+          fodselsar: 1960 + (i % 40),
+          kjonn: 'K',
+          landbakgrunn: 'Norge',
+          henvist_fra: 'NAV Årstad',
+          ytelse: 'KVP',
+          henvist_dato: '2025-01-10',
+          startdato: '2026-01-01',
+          veileder: 'Per',
+          merknad: row.cells.merknad,
+        });
+      }
+    })(),
+  );
+  json.paste_1000x10_ms = round(ms);
+  json.paste_baseline_ms = round(baseline.ms);
+  json.paste_path = path_;
+  lines.push({
+    what: 'paste 1,000 rows × 10 columns',
+    budget: '≤ 1 s',
+    ms,
+    baselineMs: baseline.ms,
+    limitMs: 1000,
+    note: path_,
+  });
+}
+
+async function importWorkbook(): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Deltakere');
+  sheet.addRow(['Fullt navn', 'Fødselsår', 'Kjønn', 'NAV-kontor', 'Ytelse', 'Henvist dato', 'Startdato', 'Merknad']);
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    sheet.addRow([
+      `Importert ${i}`,
+      1960 + (i % 45),
+      i % 2 ? 'K' : 'M',
+      i % 3 ? 'NAV Årstad' : 'NAV Fana',
+      'KVP',
+      new Date(Date.UTC(2025, i % 12, 1 + (i % 28))),
+      `0${1 + (i % 9)}.03.2026`,
+      `Fra Excel ${i}`,
+    ]);
+  }
+  const file = path.join(dir, 'import-10000.xlsx');
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+async function benchImport(reg: Register, file: string): Promise<void> {
+  const start = performance.now();
+  const opened = await invoke(reg, 'import:open', { path: file });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const columns = invoke(reg, 'import:columns', { kind: 'deltakere', sheet: 'Deltakere' });
+  if (!columns.ok) throw new Error(columns.error.message);
+  const readMs = elapsed(start);
+  const committed = await invoke(reg, 'import:commit', { kind: 'deltakere', mapping: columns.value.mapping });
+  const ms = elapsed(start);
+  if (!committed.ok) throw new Error(committed.error.message);
+  if (committed.value.inserted !== IMPORT_ROWS) throw new Error(`imported ${committed.value.inserted} rows`);
+
+  const baselineStart = performance.now();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const rows: unknown[][] = [];
+  book.worksheets[0]?.eachRow((row, line) => {
+    if (line > 1) rows.push((row.values as unknown[]).slice(1));
+  });
+  const insert = reg.db.prepare(
+    'INSERT INTO deltaker (navn, fodselsar, kjonn, henvist_fra, ytelse, henvist_dato, startdato, merknad) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  reg.db.transaction(() => {
+    for (const r of rows) {
+      const date = r[5] instanceof Date ? r[5].toISOString().slice(0, 10) : null;
+      insert.run(String(r[0]), Number(r[1]), r[2], r[3], r[4], date, '2026-03-01', String(r[7]));
+    }
+  })();
+  const baselineMs = elapsed(baselineStart);
+  json.import_10000_xlsx_ms = round(ms);
+  json.import_read_ms = round(readMs);
+  json.import_baseline_ms = round(baselineMs);
+  lines.push({
+    what: 'import a 10,000-row XLSX (the wizard’s channels)',
+    budget: '≤ 5 s',
+    ms,
+    baselineMs,
+    limitMs: 5000,
+    note: `reading the workbook ${round(readMs)} ms`,
+  });
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+// ---------------------------------------------------------------- run and print
+
+try {
+  await benchOpen();
+  const workbook = await importWorkbook();
+  const { session, reg } = await openSession();
+  try {
+    benchReport(reg);
+    benchEdit(reg);
+    benchPaste(reg);
+    await benchImport(reg, workbook);
+  } finally {
+    session.close();
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const cell = (text: string, width: number) => text.padEnd(width);
+const num = (ms: number | null) => (ms === null ? '–' : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`);
+console.log('');
+console.log(
+  `${N.toLocaleString('en')} deltakere · Node ${process.versions.node} · ${os.cpus().length} cores · ${os.cpus()[0]?.model ?? ''}`,
+);
+console.log(
+  `${cell('what', 52)}${cell('budget', 28)}${cell('measured', 12)}${cell('SQL baseline', 14)}${cell('×', 8)}ok`,
+);
+for (const line of lines) {
+  const ratio = line.baselineMs ? `${(line.ms / line.baselineMs).toFixed(1)}×` : '–';
+  console.log(
+    `${cell(line.what, 52)}${cell(line.budget, 28)}${cell(num(line.ms), 12)}${cell(num(line.baselineMs), 14)}${cell(ratio, 8)}${line.ms <= line.limitMs ? 'yes' : 'NO'}`,
+  );
+  if (line.note) console.log(`${' '.repeat(4)}${line.note}`);
+}
+console.log(JSON.stringify({ deltakere: N, ...json }));

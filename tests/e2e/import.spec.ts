@@ -1,0 +1,343 @@
+/**
+ * A leder moves an Excel register across: a workbook with a note sheet and a register sheet with
+ * Norwegian headers, made with exceljs here, through the Importer wizard — sheet, columns (one left
+ * out), the rows with problems, the import, the summary — with every result read back from the
+ * database file. A large CSV shows the progress bar, and Avbryt leaves nothing behind. The file and
+ * save dialogs cannot run here: the import glue stands in for them (as the report's does).
+ * Writes PNGs of each step to test-results/screens/ for review.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { call } from '../../electron/api/handlers';
+import { setImportGlue } from '../../electron/api/import';
+import { sendMenu, withMenu } from './app-host';
+import { expect, test } from './fixtures';
+
+const SCREENS = 'test-results/screens';
+
+/** Reads rows straight from the file, through a connection of its own. */
+function query(dbPath: string, sql: string): Record<string, unknown>[] {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The file dialog answers with `file`; the save dialog with a file of the suggested name in a temp folder. */
+function standInDialogs(file: string): { saved: string[] } {
+  const dir = tempFolder('kullregister-import-');
+  const saved: string[] = [];
+  setImportGlue({
+    chooseFile: () => file,
+    chooseSavePath: ({ defaultName }) => {
+      const target = path.join(dir, defaultName);
+      saved.push(target);
+      return target;
+    },
+  });
+  return { saved };
+}
+
+/** Temp folders of this file's tests (the workbook, the CSV, the saved summary), removed after each. */
+const folders: string[] = [];
+function tempFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
+test.afterEach(() => {
+  setImportGlue(null);
+  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const HEADERS = [
+  'Fullt navn',
+  'Fødselsår',
+  'Kjønn',
+  'NAV-kontor',
+  'Kull',
+  'Henvist dato',
+  'Startdato',
+  'Sluttdato',
+  'Sluttårsak',
+  'Telefon',
+  'Kommentar',
+];
+
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/** The register as a team keeps it in Excel: real dates, text dates, labels instead of codes, one bad year. */
+async function leadersWorkbook(dir: string): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  const note = book.addWorksheet('Instruks');
+  note.addRow(['Deltakerregister Sykkelvert 2026. Ett navn per rad.']);
+  const sheet = book.addWorksheet('Deltakere 2026');
+  sheet.addRow(HEADERS);
+  const rows: (string | number | Date | null)[][] = [
+    [
+      'Sara Karimi',
+      1994,
+      'K',
+      'NAV Årstad',
+      'Vår 2026',
+      day(2026, 1, 12),
+      day(2026, 2, 2),
+      null,
+      null,
+      '900 11 222',
+      'Har førerkort',
+    ],
+    [
+      'Jonas Nilsen',
+      1984,
+      'Mann',
+      'NAV Bergen Sør',
+      'Vår 2026',
+      '13.01.2026',
+      '02.02.2026',
+      '29.05.2026',
+      'Arbeid deltid',
+      null,
+      null,
+    ],
+    ['Amina Hassan', '19x5', 'K', 'NAV Årstad', 'Vår 2026', '14.01.2026', '02.02.2026', null, null, '911 22 333', null],
+    ['Per Olsen', 1978, 'M', 'NAV Fana', null, '2.3.26', null, null, null, null, 'Venter på oppstart'],
+    ['Lise Berg', 1990, 'Kvinne', 'nav årstad', 'Vår 2026', '15.01.2026', '02.02.2026', '30.04.2026', 'UT', null, null],
+    ['Hassan Osman', 1999, 'M', 'Ny sjanse', 'Vår 2026', '16.01.2026', '02.02.2026', null, null, null, null],
+  ];
+  for (const row of rows) sheet.addRow(row);
+  const file = path.join(dir, 'Deltakerregister Sykkelvert.xlsx');
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+/** A picture of the whole wizard page: the window is made as tall as the page for the shot. */
+async function shoot(page: Page, name: string) {
+  const size = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.locator('.import-page').evaluate((el) => el.getBoundingClientRect().top + el.scrollHeight);
+  if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.ceil(height) });
+  await page.screenshot({ path: `${SCREENS}/${name}.png` });
+  await page.setViewportSize(size);
+}
+
+async function openImport(page: Page) {
+  await page.getByRole('tab', { name: 'Importer' }).click();
+  await expect(page.getByRole('heading', { name: 'Importer fra regneark', level: 1 })).toBeVisible();
+}
+
+test('an Excel workbook with Norwegian headers, through the wizard, into the database', async ({
+  app,
+  register,
+  dbPath,
+}) => {
+  call(register, 'kull:create', { navn: 'Vår 2026', startdato: '2026-02-02' });
+  const dir = tempFolder('kullregister-arbeidsbok-');
+  const { saved } = standInDialogs(await leadersWorkbook(dir));
+  await app.reload();
+  await openImport(app);
+
+  // 1 Velg fil
+  await expect(app.getByRole('radio', { name: /Deltakere/ })).toBeChecked();
+  await shoot(app, 'import-1-fil');
+  await app.getByRole('button', { name: 'Velg fil …' }).click();
+
+  // 2 Velg ark: the register sheet, not the note
+  await expect(app.getByRole('heading', { name: 'Velg ark' })).toBeVisible();
+  await expect(app.getByText('har 2 ark')).toBeVisible();
+  await app.getByRole('radio', { name: /Deltakere 2026/ }).check();
+  await shoot(app, 'import-2-ark');
+  await app.getByRole('button', { name: 'Neste' }).click();
+
+  // 3 Koble kolonner: matched by label and synonym; Telefon has no field; the user leaves Kommentar out
+  await expect(app.getByRole('heading', { name: 'Koble kolonner' })).toBeVisible();
+  const field = (header: string) => app.getByRole('combobox', { name: header, exact: true });
+  await expect(field('Fullt navn')).toHaveValue('navn');
+  await expect(field('Fødselsår')).toHaveValue('fodselsar');
+  await expect(field('NAV-kontor')).toHaveValue('henvist_fra');
+  await expect(field('Startdato')).toHaveValue('startdato');
+  await expect(field('Sluttårsak')).toHaveValue('sluttarsak');
+  await expect(field('Kull')).toHaveValue('kull_id');
+  await expect(field('Kommentar')).toHaveValue('merknad');
+  await expect(field('Telefon')).toHaveValue('');
+  await expect(app.getByText('Ingen felt heter «Telefon».')).toBeVisible();
+  await field('Kommentar').selectOption({ label: 'Ikke importer' });
+  // Choosing a field twice is caught before anything is read.
+  await field('Sluttdato').selectOption('startdato');
+  await expect(app.getByRole('alert')).toContainText('Feltet Startdato er valgt for flere kolonner');
+  await expect(app.getByRole('button', { name: 'Kontroller radene' })).toBeDisabled();
+  await field('Sluttdato').selectOption('sluttdato');
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  await shoot(app, 'import-3-kolonner');
+  await app.getByRole('button', { name: 'Kontroller radene' }).click();
+
+  // 4 Kontroller: five rows in, the bad year listed with its line, field and reason; nothing saved yet
+  await expect(app.getByRole('heading', { name: 'Kontroller radene' })).toBeVisible();
+  await expect(app.getByText('5 deltakere kan importeres.')).toBeVisible();
+  await expect(app.getByText('1 rad har feil og blir ikke importert.')).toBeVisible();
+  await expect(app.getByText('Nye verdier i listene: Henvist fra: «NAV Fana».')).toBeVisible();
+  const problem = app.locator('.import-problems tbody tr');
+  await expect(problem).toHaveCount(1);
+  await expect(problem.locator('td')).toHaveText([
+    '4',
+    'Fødselsår',
+    '19x5',
+    '«19x5» er ikke et heltall (Fødselsår). Skriv bare sifre.',
+  ]);
+  const firstRows = app.locator('.import-sample tbody tr');
+  await expect(firstRows.nth(0)).toContainText('Sara Karimi');
+  await expect(firstRows.nth(0)).toContainText('12.01.2026');
+  await expect(firstRows.nth(1)).toContainText('Arbeid deltid');
+  expect(query(dbPath, 'SELECT count(*) AS n FROM deltaker')[0]?.n).toBe(0);
+  await shoot(app, 'import-4-kontroll');
+  await app.getByRole('button', { name: 'Importer 5 deltakere' }).click();
+
+  // 5–6 Ferdig, and in the database exactly what the sheet said
+  await expect(app.getByRole('heading', { name: 'Importen er ferdig' })).toBeVisible();
+  await expect(app.getByText('5 deltakere ble importert.')).toBeVisible();
+  await app.getByRole('button', { name: 'Lagre sammendrag …' }).click();
+  await expect(app.getByRole('status')).toContainText('Sammendraget er lagret');
+  await shoot(app, 'import-6-ferdig');
+
+  const kullId = query(dbPath, "SELECT id FROM kull WHERE navn = 'Vår 2026'")[0]?.id;
+  expect(
+    query(
+      dbPath,
+      'SELECT navn, fodselsar, kjonn, henvist_fra, kull_id, henvist_dato, startdato, sluttdato, sluttarsak, merknad FROM deltaker ORDER BY id',
+    ),
+  ).toEqual([
+    {
+      navn: 'Sara Karimi',
+      fodselsar: 1994,
+      kjonn: 'K',
+      henvist_fra: 'NAV Årstad',
+      kull_id: kullId,
+      henvist_dato: '2026-01-12',
+      startdato: '2026-02-02',
+      sluttdato: null,
+      sluttarsak: null,
+      merknad: null,
+    },
+    {
+      navn: 'Jonas Nilsen',
+      fodselsar: 1984,
+      kjonn: 'M',
+      henvist_fra: 'NAV Bergen Sør',
+      kull_id: kullId,
+      henvist_dato: '2026-01-13',
+      startdato: '2026-02-02',
+      sluttdato: '2026-05-29',
+      sluttarsak: 'AD',
+      merknad: null,
+    },
+    {
+      navn: 'Per Olsen',
+      fodselsar: 1978,
+      kjonn: 'M',
+      henvist_fra: 'NAV Fana',
+      kull_id: null,
+      henvist_dato: '2026-03-02',
+      startdato: null,
+      sluttdato: null,
+      sluttarsak: null,
+      merknad: null,
+    },
+    {
+      navn: 'Lise Berg',
+      fodselsar: 1990,
+      kjonn: 'K',
+      henvist_fra: 'NAV Årstad',
+      kull_id: kullId,
+      henvist_dato: '2026-01-15',
+      startdato: '2026-02-02',
+      sluttdato: '2026-04-30',
+      sluttarsak: 'UT',
+      merknad: null,
+    },
+    {
+      navn: 'Hassan Osman',
+      fodselsar: 1999,
+      kjonn: 'M',
+      henvist_fra: 'Ny sjanse',
+      kull_id: kullId,
+      henvist_dato: '2026-01-16',
+      startdato: '2026-02-02',
+      sluttdato: null,
+      sluttarsak: null,
+      merknad: null,
+    },
+  ]);
+  expect(query(dbPath, "SELECT verdi FROM kodeverdi WHERE liste = 'henvist_fra' AND verdi = 'NAV Fana'")).toHaveLength(
+    1,
+  );
+
+  // The summary: counts and the bad line with its reason, and not a single name.
+  expect(saved).toHaveLength(1);
+  const summary = fs.readFileSync(saved[0] as string, 'utf8');
+  expect(summary).toContain('Importert;5');
+  expect(summary).toContain('Ikke importert (feil);1');
+  expect(summary).toContain('4;Fødselsår;19x5;');
+  for (const name of ['Sara', 'Jonas', 'Amina', 'Per', 'Lise', 'Hassan']) expect(summary).not.toContain(name);
+
+  // Vis deltakerne: the grid, with the first imported row.
+  await app.getByRole('button', { name: 'Vis deltakerne' }).click();
+  await expect(app.getByRole('heading', { name: 'Deltakere', level: 1 })).toBeVisible();
+  await expect(app.getByText('Sara Karimi').first()).toBeVisible();
+});
+
+test('a large CSV shows its progress; Avbryt leaves the register as it was, and a second try imports it all', async ({
+  app,
+  dbPath,
+}) => {
+  const dir = tempFolder('kullregister-stor-');
+  const file = path.join(dir, 'alle deltakere.csv');
+  // Every field filled, so each row is a full insert with its change-log lines: seconds of work to watch.
+  const lines = ['Navn;Fødselsår;Kjønn;Landbakgrunn;NAV-kontor;Ytelse;Henvist dato;Startdato;Veileder;Merknad'];
+  for (let i = 1; i <= 60_000; i++) {
+    lines.push(`Deltaker ${i};${1960 + (i % 45)};K;Norge;NAV Årstad;KVP;03.02.2025;03.03.2025;Kari;Notat ${i}`);
+  }
+  fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+  standInDialogs(file);
+  const count = (sql: string) => query(dbPath, sql)[0]?.n;
+  const listBefore = count('SELECT count(*) AS n FROM kodeverdi');
+  await openImport(app);
+
+  await app.getByRole('button', { name: 'Velg fil …' }).click();
+  await expect(app.getByRole('heading', { name: 'Koble kolonner' })).toBeVisible();
+  await app.getByRole('button', { name: 'Kontroller radene' }).click();
+  await expect(app.getByText('60 000 deltakere kan importeres.')).toBeVisible();
+
+  // Avbryt as soon as rows are going in: all of it is rolled back.
+  await app.getByRole('button', { name: 'Importer 60 000 deltakere' }).click();
+  const bar = app.getByRole('progressbar');
+  await expect(bar).toHaveAttribute('value', /^[1-9]/);
+  await app.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(app.getByRole('heading', { name: 'Kontroller radene' })).toBeVisible();
+  await expect(app.getByRole('status')).toContainText('Importen ble avbrutt. Ingenting ble importert.');
+  expect(count('SELECT count(*) AS n FROM deltaker')).toBe(0);
+  expect(count('SELECT count(*) AS n FROM kodeverdi')).toBe(listBefore);
+  expect(count("SELECT count(*) AS n FROM endringslogg WHERE tabell = 'deltaker'")).toBe(0);
+
+  // Again, to the end; the bar on the way (the picture is for review; the file is checked after).
+  await app.getByRole('button', { name: 'Importer 60 000 deltakere' }).click();
+  await expect(bar).toHaveAttribute('value', /^[1-9]/);
+  await shoot(app, 'import-5-importerer');
+  await expect(app.getByRole('heading', { name: 'Importen er ferdig' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.getByText('60 000 deltakere ble importert.')).toBeVisible();
+  expect(count('SELECT count(*) AS n FROM deltaker')).toBe(60_000);
+  expect(count("SELECT count(*) AS n FROM deltaker WHERE navn = 'Deltaker 60000' AND merknad = 'Notat 60000'")).toBe(1);
+});
+
+test('Fil → Importer opens the wizard from any screen', async ({ app }) => {
+  await withMenu(app);
+  await expect(app.getByRole('heading', { name: 'Deltakere', level: 1 })).toBeVisible();
+  await sendMenu(app, 'importer');
+  await expect(app.getByRole('heading', { name: 'Importer fra regneark', level: 1 })).toBeVisible();
+  await expect(app.getByRole('tab', { name: 'Importer' })).toHaveAttribute('aria-selected', 'true');
+});
