@@ -173,7 +173,7 @@ export function ImportScreen() {
         {step !== 'ferdig' && (
           <ol className="import-steps" aria-label="Steg">
             {steps.map((s, index) => {
-              const state = s === step ? 'current' : steps.indexOf(step) > index ? 'done' : 'todo';
+              const state = s === step ? 'current' : steps.indexOf(step) > index ? 'done' : 'upcoming';
               return (
                 <li
                   key={s}
