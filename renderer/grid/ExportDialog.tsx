@@ -3,8 +3,9 @@
  * warning when it holds names (architecture.md: anything that exports names says so first), and
  * the choice of Excel or CSV. Esc or «Avbryt» saves nothing.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { GridExportFormat } from '../../shared/contract/grid';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export type ExportQuestion = { rows: number; columns: number; holdsNames: boolean; what: string };
 
@@ -28,20 +29,8 @@ export function useExportDialog(): [React.ReactNode, (question: ExportQuestion) 
 
 function ExportDialog(props: { question: ExportQuestion; onClose: (format: GridExportFormat | null) => void }) {
   const { question, onClose } = props;
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const restore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      restore?.focus();
-    };
-  }, []);
+  const ref = useModalDialog(cancelRef);
 
   const rader = question.rows === 1 ? '1 rad' : `${question.rows.toLocaleString('nb-NO')} rader`;
   const kolonner = question.columns === 1 ? '1 kolonne' : `${question.columns} kolonner`;

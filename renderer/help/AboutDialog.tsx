@@ -6,14 +6,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { About } from '../../shared/contract/app';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
+import { useModalDialog } from '../ui/useModalDialog';
 
 // Vite copies the app icon into the build (or inlines it) and gives its URL.
 const ICON_URL = new URL('../../resources/icons/icon.svg', import.meta.url).href;
 
 export function AboutDialog(props: { onClose: () => void }) {
   const { onClose } = props;
-  const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const ref = useModalDialog(closeRef);
   const [about, setAbout] = useState<About | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,18 +23,6 @@ export function AboutDialog(props: { onClose: () => void }) {
       if (result.ok) setAbout(result.value);
       else setError(result.error.message);
     });
-  }, []);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const restore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    closeRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      restore?.focus();
-    };
   }, []);
 
   return (

@@ -3,13 +3,14 @@
  * when, from what to what, newest first. For a deltaker also the privacy actions on request from
  * the person: everything stored about them (innsyn) and deletion for good.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { LogTable } from '../../shared/contract/history';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { fieldLabel, valueText } from './historyText';
 import { PersonActions } from './PersonActions';
 import './safety.css';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export type HistoryTarget = {
   table: Extract<LogTable, 'deltaker' | 'kull'>;
@@ -23,23 +24,12 @@ type Group = { tid: string; bruker: string; created: boolean; entries: Entry[] }
 
 export function HistoryPanel(props: { target: HistoryTarget; onClose: () => void }) {
   const { target, onClose } = props;
-  const ref = useRef<HTMLDialogElement>(null);
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kullNames, setKullNames] = useState<ReadonlyMap<number, string>>(new Map());
   const [deleted, setDeleted] = useState(false);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const restore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      restore?.focus();
-    };
-  }, []);
-
+  const ref = useModalDialog();
   useEffect(() => {
     void Promise.all([invoke('history:list', { table: target.table, id: target.id }), invoke('kull:list', {})]).then(
       ([history, kull]) => {

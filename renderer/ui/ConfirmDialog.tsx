@@ -2,7 +2,8 @@
  * An in-app confirmation (not window.confirm): a modal <dialog> with a Norwegian question, where
  * Esc or «Avbryt» says no. The safe button has the focus when it opens.
  */
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 export type ConfirmRequest = {
   title: string;
@@ -32,20 +33,8 @@ export function useConfirm(): [ReactNode, (request: ConfirmRequest) => Promise<b
 
 function ConfirmDialog(props: { request: ConfirmRequest; onClose: (yes: boolean) => void }) {
   const { request, onClose } = props;
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const restore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      restore?.focus();
-    };
-  }, []);
+  const ref = useModalDialog(cancelRef);
 
   return (
     <dialog
