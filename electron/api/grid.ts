@@ -11,7 +11,7 @@ import { DomainError } from '../store/errors';
 import { getGridLayout, setGridLayout } from '../store/grid-state';
 import { getKull } from '../store/kull';
 import type { Register } from '../store/open';
-import { redo, undo, undoLabels } from '../store/undo';
+import { type Replayed, redo, undo, undoLabels } from '../store/undo';
 import type { HandlerMap } from './types';
 
 export type GridGlue = {
@@ -36,6 +36,18 @@ function changedRows(reg: Register, table: GridTable, ids: readonly number[], re
     : { table, rows: unique.map((id) => getKull(reg, id)), removed: [...removed] };
 }
 
+/** What an undo or redo answers: the step replayed (if there was one) and the rows the grid must refresh. */
+function stepResult(reg: Register, table: GridTable, done: Replayed | null) {
+  return done
+    ? {
+        done: true,
+        label: done.step.label,
+        step: done.step.id,
+        changed: changedRows(reg, table, done.upserted, done.removed),
+      }
+    : { done: false, label: null, step: null, changed: changedRows(reg, table, [], []) };
+}
+
 const FILE_NAMES: Record<GridTable, string> = { deltaker: 'deltakere', kull: 'kull' };
 
 export const gridHandlers = {
@@ -51,28 +63,8 @@ export const gridHandlers = {
       step: outcome.step,
     };
   },
-  'grid:undo': (reg, { table }) => {
-    const done = undo(reg, table);
-    return done
-      ? {
-          done: true,
-          label: done.step.label,
-          step: done.step.id,
-          changed: changedRows(reg, table, done.upserted, done.removed),
-        }
-      : { done: false, label: null, step: null, changed: changedRows(reg, table, [], []) };
-  },
-  'grid:redo': (reg, { table }) => {
-    const done = redo(reg, table);
-    return done
-      ? {
-          done: true,
-          label: done.step.label,
-          step: done.step.id,
-          changed: changedRows(reg, table, done.upserted, done.removed),
-        }
-      : { done: false, label: null, step: null, changed: changedRows(reg, table, [], []) };
-  },
+  'grid:undo': (reg, { table }) => stepResult(reg, table, undo(reg, table)),
+  'grid:redo': (reg, { table }) => stepResult(reg, table, redo(reg, table)),
   'grid:history:get': (reg, { table }) => undoLabels(reg, table),
   'grid:layout:get': (reg, { table }) => getGridLayout(reg, table),
   'grid:layout:set': (reg, { table, layout }) => setGridLayout(reg, table, layout),
