@@ -15,7 +15,7 @@ import { installImportDialogs } from './import-dialogs';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { openInteractive } from './open-register';
-import { defaultRegisterPath, demoFolder } from './paths';
+import { applyUserDataSwitch, defaultRegisterPath, demoFolder } from './paths';
 import { installReportPrinting } from './print';
 import { registerAppScheme, serveApp } from './protocol';
 import { createMainWindow } from './window';
@@ -51,6 +51,7 @@ function refreshMenu(): void {
   });
 }
 
+applyUserDataSwitch();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -1,6 +1,13 @@
 import { BrowserWindow, shell } from 'electron';
+import { isAllowedExternalUrl } from '../../shared/external-links';
 import { preloadPath } from './paths';
 import { APP_ORIGIN } from './protocol';
+
+/** Opens an allowed https page in the user's browser (shared/external-links.ts); logs and refuses any other. */
+function openExternalIfAllowed(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+  else console.warn(`Kullregister: nektet å åpne ${JSON.stringify(url.slice(0, 200))} utenfor appen (ikke på listen).`);
+}
 
 export function createMainWindow(): BrowserWindow {
   // A plain literal (no casts): Electronegativity reads these flags from the source.
@@ -28,11 +35,13 @@ export function createMainWindow(): BrowserWindow {
   });
 
   window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (url.startsWith(`${APP_ORIGIN}/`)) return;
+    event.preventDefault();
+    openExternalIfAllowed(url);
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // Help links may open in the user's browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Links on the list open in the user's browser; nothing opens inside the app.
+    openExternalIfAllowed(url);
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());

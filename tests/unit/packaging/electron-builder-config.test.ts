@@ -32,6 +32,23 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
   });
 
+  it('flips the fuses: no run-as-Node, NODE_OPTIONS or --inspect; only its own checked app.asar; encrypted cookies', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The asar is what the integrity check covers: it must be built, with its hash kept.
+    expect(config.asar).not.toBe(false);
+    expect(config.asar?.disableIntegrity).not.toBe(true);
+    // The schema knows every fuse name: a misspelt one would be refused, not silently ignored.
+    expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }).valid).toBe(false);
+  });
+
   it('builds an NSIS installer IT can deploy per machine or per user, with a choosable folder', () => {
     expect(config.nsis.oneClick).toBe(false);
     // perMachine false on an assisted installer: the user (or /allusers, /currentuser) chooses.

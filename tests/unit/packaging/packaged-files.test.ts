@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listPackage, statFile } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { build, Platform } from 'electron-builder';
 import { minimatch } from 'minimatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,9 @@ import { parse } from 'yaml';
 const root = path.resolve(import.meta.dirname, '../../..');
 const config = parse(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'));
 const prebuilds = fs.readdirSync(path.join(root, 'node_modules/better-sqlite3/prebuilds'));
+/** @electron/fuses' marker before the fuse wire in every Electron binary, and its fuse states (constants.js). */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const;
 let work: string;
 let resources: string;
 
@@ -25,7 +29,14 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-pack-'));
   const fakeElectron = path.join(work, 'electron-dist');
   fs.mkdirSync(path.join(fakeElectron, 'resources'), { recursive: true });
-  fs.writeFileSync(path.join(fakeElectron, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+  // A placeholder with the fuse wire of a real Electron binary (the sentinel, wire version 1, 8 fuses
+  // in Electron's default states), so electron-builder flips the fuses in it as in the real one.
+  const defaults = [1, 0, 1, 1, 0, 0, 0, 1].map((on) => (on ? FuseState.ENABLE : FuseState.DISABLE));
+  const wire = Buffer.concat([
+    Buffer.from(`#!/bin/sh\n${FUSE_SENTINEL}`),
+    Buffer.from([1, defaults.length, ...defaults]),
+  ]);
+  fs.writeFileSync(path.join(fakeElectron, 'electron'), wire, { mode: 0o755 });
   execFileSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs')], { cwd: root });
   await build({
     projectDir: root,
@@ -60,6 +71,29 @@ describe('the packaged Linux app', () => {
     expect(list).toContain('/dist-electron/preload.cjs');
     expect(list.filter((p) => p.endsWith('.map'))).toEqual([]);
     expect(list.filter((p) => p.startsWith('/tests/') || p.startsWith('/electron/'))).toEqual([]);
+  });
+
+  it('has its Electron fuses flipped as electron-builder.yml says (electronFuses)', async () => {
+    const executable = path.join(work, 'out', 'linux-unpacked', 'kullregister');
+    const wire = (await getCurrentFuseWire(executable)) as unknown as Record<number, number>;
+    const state = (fuse: FuseV1Options) => (wire[fuse] === FuseState.ENABLE ? 'on' : 'off');
+    expect({
+      runAsNode: state(FuseV1Options.RunAsNode),
+      nodeOptions: state(FuseV1Options.EnableNodeOptionsEnvironmentVariable),
+      inspect: state(FuseV1Options.EnableNodeCliInspectArguments),
+      asarIntegrity: state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation),
+      onlyFromAsar: state(FuseV1Options.OnlyLoadAppFromAsar),
+      cookieEncryption: state(FuseV1Options.EnableCookieEncryption),
+      fileProtocolPrivileges: state(FuseV1Options.GrantFileProtocolExtraPrivileges),
+    }).toEqual({
+      runAsNode: 'off',
+      nodeOptions: 'off',
+      inspect: 'off',
+      asarIntegrity: 'on',
+      onlyFromAsar: 'on',
+      cookieEncryption: 'on',
+      fileProtocolPrivileges: 'off',
+    });
   });
 
   it('ships the demo register’s data as a resource', () => {
