@@ -9,7 +9,7 @@
  * transaction there; the grid then takes the rows the store sends back, so nothing is reloaded.
  */
 import type { CellFocusedEvent, IRowNode } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../shared/api';
 import { EDITABLE_LIST_LABELS } from '../../shared/codes';
 import type { ChangedRows, PasteMode } from '../../shared/contract/grid';
@@ -175,6 +175,19 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
   }, [askExport]);
 
   useSheetInput(opts, focus.current, { pasteText, undo, redo, setBlock });
+
+  // A red cell came or went: the row's ⚠ (Deltakere's `varsel` column) says so, and sorts by it.
+  const { issues } = options;
+  useEffect(
+    () =>
+      issues.subscribe(() => {
+        const grid = opts.current.api();
+        if (!grid || grid.isDestroyed()) return;
+        grid.expireValueCache();
+        grid.refreshCells({ columns: ['varsel'], force: true });
+      }),
+    [issues],
+  );
 
   // AG Grid hands onCellFocused over a moment later (setTimeout): a key pressed right after a
   // click would act on the old selection. So the selection follows the focus at once — from the
