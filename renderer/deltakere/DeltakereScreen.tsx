@@ -379,9 +379,7 @@ export function DeltakereScreen() {
       </div>
       {sheet.panel}
       <DetailLine
-        warnings={
-          focusedRow ? { name: focusedRow.navn || 'Ny deltaker', messages: warnings } : null
-        }
+        warnings={focusedRow ? { name: focusedRow.navn || 'Ny deltaker', messages: warnings } : null}
         newRowLabel="ny deltaker"
       />
       <StatusBar message={message}>

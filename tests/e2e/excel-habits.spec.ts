@@ -54,7 +54,9 @@ test('a refused date typed fast is left red and Tab moves on: the next value lan
     endret: null,
   });
   expect(
-    query(dbPath, 'SELECT felt FROM endringslogg ORDER BY id').slice(Number(logBefore)).map((r) => r.felt),
+    query(dbPath, 'SELECT felt FROM endringslogg ORDER BY id')
+      .slice(Number(logBefore))
+      .map((r) => r.felt),
   ).toEqual(['startdato']);
   await expect(app.locator('.status-refused')).toHaveText('· 1 rød celle ikke lagret');
   // The row's ⚠ stays while the cell is red, and says why.
@@ -134,9 +136,7 @@ test('typing on a selected cell replaces what it holds; F2 and Enter edit keepin
   await expect(editor(app)).toHaveValue('Eritrea');
   await app.keyboard.type(' og Sudan');
   await app.keyboard.press('Tab');
-  await expect
-    .poll(() => query(dbPath, 'SELECT landbakgrunn FROM deltaker')[0]?.landbakgrunn)
-    .toBe('Eritrea og Sudan');
+  await expect.poll(() => query(dbPath, 'SELECT landbakgrunn FROM deltaker')[0]?.landbakgrunn).toBe('Eritrea og Sudan');
 
   await cell(app, deltaker.id, 'navn').click();
   await app.keyboard.press('Enter');
