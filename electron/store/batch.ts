@@ -25,7 +25,7 @@ import type { Register } from './open';
 import { getSettings } from './settings';
 import { type RowChange, recordStep } from './undo';
 
-export type SetCellsAction = 'paste' | 'fill' | 'clear';
+export type SetCellsAction = 'paste' | 'fill' | 'fill-right' | 'clear' | 'cut';
 
 export type SetCellsRequest = {
   table: GridTable;
@@ -228,8 +228,12 @@ function stepLabel(action: SetCellsAction, rows: number): string {
       return `Lim inn i ${rader}`;
     case 'fill':
       return `Fyll ned i ${rader}`;
+    case 'fill-right':
+      return `Fyll til høyre i ${rader}`;
     case 'clear':
       return `Tøm celler i ${rader}`;
+    case 'cut':
+      return `Klipp ut fra ${rader}`;
   }
 }
 

@@ -81,6 +81,8 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
     cellEditorParams: editorParams,
     cellClass: kind.type === 'date' || kind.type === 'integer' ? 'cell-numeric' : undefined,
     cellClassRules: {
+      // A cell that can be filled and carries the fill handle when it is the selection's corner.
+      'cell-field': () => true,
       'cell-rejected': (p) => (p.node?.id ? issues.get(p.node.id, def.key) !== undefined : false),
     },
     ...overrides,
