@@ -32,7 +32,7 @@ import {
   type TableFormat,
   tableFormat,
 } from '../io/table';
-import { DomainError } from '../store/errors';
+import { DomainError, reasonOf } from '../store/errors';
 import type { Register } from '../store/open';
 import { sessionOf } from '../store/session';
 import type { HandlerMap } from './types';
@@ -300,10 +300,9 @@ export const importHandlers = {
     try {
       return { saved: true, path: file, bytes: writeFileAtomic(file, importSummaryCsv(summary)) };
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
       throw new DomainError(
         'write_failed',
-        `Sammendraget kunne ikke lagres (${detail}). Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
+        `Sammendraget kunne ikke lagres. ${reasonOf(error, file)} Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
       );
     }
   },
