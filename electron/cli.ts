@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { runImport } from './cli/import-command';
 import { runReport } from './cli/report-command';
-import { DomainError } from './store/errors';
+import { userError } from './store/errors';
 
 const DEMO_DIR = path.resolve(import.meta.dirname, '..', 'resources', 'demo');
 
@@ -57,11 +57,8 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (error instanceof DomainError) {
-    process.stderr.write(`Feil: ${error.message}\n`);
-    process.exitCode = 1;
   } else {
-    process.stderr.write(`Uventet feil: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Feil: ${userError(error).message}\n`);
     process.exitCode = 1;
   }
 }

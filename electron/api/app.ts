@@ -9,11 +9,10 @@ import path from 'node:path';
 import { type Channel, contract, type Output, type Result } from '../../shared/api';
 import { type AppChannel, type AppState, appChannels, type NewRegister } from '../../shared/contract/app';
 import { DEMO_SETTINGS, fillDemoRegister } from '../io/demo';
-import { DomainError } from '../store/errors';
+import { DomainError, userError } from '../store/errors';
 import { openRegister } from '../store/open';
 import type { RegisterSession } from '../store/session';
 import { updateSettings } from '../store/settings';
-import { asStorageError } from '../store/storage-errors';
 import type { HandlerMap } from './types';
 
 /** The native dialogs (Electron's; tests answer them). Null: the user cancelled. */
@@ -255,14 +254,10 @@ export async function invokeWithoutRegister(channel: unknown, input: unknown): P
     const handler = appHandlers[channel] as (reg: null, input: unknown) => Output<Channel> | Promise<Output<Channel>>;
     return { ok: true, value: await handler(null, parsed.data) };
   } catch (thrown) {
-    const error = asStorageError(thrown);
-    if (error instanceof DomainError) {
-      return {
-        ok: false,
-        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-      };
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message: `Noe gikk galt: ${message}` } };
+    const error = userError(thrown);
+    return {
+      ok: false,
+      error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+    };
   }
 }

@@ -7,7 +7,7 @@ import type { ChangedRows, GridExportFormat, GridTable } from '../../shared/cont
 import { writeGridExport } from '../io/grid-export';
 import { setCells, setCellsLabel } from '../store/batch';
 import { getDeltaker } from '../store/deltakere';
-import { DomainError } from '../store/errors';
+import { DomainError, reasonOf } from '../store/errors';
 import { getGridLayout, setGridLayout } from '../store/grid-state';
 import { getKull } from '../store/kull';
 import type { Register } from '../store/open';
@@ -90,10 +90,9 @@ export const gridHandlers = {
       ({ bytes, rows }) => ({ saved: true, path: file, bytes, rows }),
       (error: unknown) => {
         if (error instanceof DomainError) throw error;
-        const detail = error instanceof Error ? error.message : String(error);
         throw new DomainError(
           'write_failed',
-          `Filen kunne ikke lagres (${detail}). Er den åpen i Excel? Lukk den, eller velg et annet filnavn.`,
+          `Filen kunne ikke lagres. ${reasonOf(error, file)} Er den åpen i Excel? Lukk den, eller velg et annet filnavn.`,
         );
       },
     );

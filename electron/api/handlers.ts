@@ -3,10 +3,9 @@
  * and the wrapper that validates each input against the contract before any data is touched.
  */
 import { type ApiError, type Channel, contract, type Input, type Output, type Result } from '../../shared/api';
-import { DomainError } from '../store/errors';
+import { DomainError, userError } from '../store/errors';
 import type { Register } from '../store/open';
 import { sessionOf } from '../store/session';
-import { asStorageError } from '../store/storage-errors';
 import { appHandlers } from './app';
 import { codeHandlers } from './codes';
 import { deltakerHandlers } from './deltakere';
@@ -125,18 +124,8 @@ function writeRefusal(reg: Register, channel: Channel): ApiError | null {
 }
 
 function toApiError(thrown: unknown) {
-  const error = asStorageError(thrown);
-  if (error instanceof DomainError) {
-    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  if (/SQLITE_FULL|database or disk is full/i.test(message)) {
-    return { code: 'disk_full', message: 'Disken er full. Endringen ble ikke lagret. Frigjør plass og prøv igjen.' };
-  }
-  if (/SQLITE_BUSY|database is locked/i.test(message)) {
-    return { code: 'busy', message: 'Registeret er opptatt (brukes av et annet program). Prøv igjen om litt.' };
-  }
-  return { code: 'internal', message: `Noe gikk galt, og endringen ble ikke lagret: ${message}` };
+  const error = userError(thrown); // the one mapping of SQLite's and Node's errors (store/errors.ts)
+  return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
 }
 
 /** zod's own messages are English; ours (in the schemas) are Norwegian. Translate the common leftovers. */

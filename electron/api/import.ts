@@ -12,9 +12,7 @@
  * `setImportGlue` (app/import-dialogs.ts). The tests run without it and give paths in the calls,
  * or set a stand-in glue, as the report does.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { ApiError } from '../../shared/api';
 import { EDITABLE_LIST_LABELS } from '../../shared/codes';
 import { type ImportProblem, PROBLEMS_SHOWN } from '../../shared/contract/import';
@@ -24,15 +22,15 @@ import { writeFileAtomic } from '../io/atomic-write';
 import { commitImportInSlices, type ImportPlan, type ImportResult, planImport, type RowProblem } from '../io/import';
 import { type ImportSummary, importSummaryCsv, importSummaryFileName } from '../io/import-summary';
 import {
-  loadWorkbook,
-  readCsv,
-  sheetSummaries,
-  sheetTable,
+  firstVisibleSheet,
+  readCsvFile,
+  readWorkbook,
   type Table,
   type TableFormat,
   tableFormat,
+  type WorkbookTables,
 } from '../io/table';
-import { DomainError } from '../store/errors';
+import { DomainError, reasonOf, userError } from '../store/errors';
 import type { Register } from '../store/open';
 import { sessionOf } from '../store/session';
 import type { HandlerMap } from './types';
@@ -53,7 +51,8 @@ export function setImportGlue(next: ImportGlue | null): void {
 type Wizard = {
   fileName: string;
   format: TableFormat;
-  workbook: ExcelJS.Workbook | null;
+  /** A workbook's sheets (with which are hidden) and every sheet's table, read once (io/xlsx-read.ts). */
+  book: WorkbookTables | null;
   table: Table | null;
   sheet: string | null;
   /** Set while `import:commit` writes: rows written so far (inside the open transaction). */
@@ -168,30 +167,40 @@ export const importHandlers = {
     const file = glue ? glue.chooseFile({ title: 'Velg filen du vil importere (Excel eller CSV)' }) : (given as string);
     if (file === null) return { opened: false, fileName: null, format: null, sheets: [] };
     const fileName = path.basename(file);
-    const remember = (format: TableFormat, workbook: ExcelJS.Workbook | null, table: Table | null) => {
+    const remember = (format: TableFormat, book: WorkbookTables | null, table: Table | null) => {
       wizards.set(reg, {
         fileName,
         format,
-        workbook,
+        book,
         table,
         sheet: null,
         progress: null,
         stopRequested: false,
         summary: null,
       });
-      return { opened: true, fileName, format, sheets: workbook ? sheetSummaries(workbook) : [] };
+      return { opened: true, fileName, format, sheets: book ? book.sheets : [] };
     };
-    if (tableFormat(file) === 'csv') return remember('csv', null, readCsv(fs.readFileSync(file)));
-    return loadWorkbook(file).then((workbook) => remember('xlsx', workbook, null));
+    // Streamed, and refused at the limits before memory grows (io/read-limits.ts).
+    const unread = (error: unknown) => {
+      throw userError(error, { doing: 'read', file });
+    };
+    if (tableFormat(file) === 'csv') return readCsvFile(file).then((table) => remember('csv', null, table), unread);
+    return readWorkbook(file).then((book) => remember('xlsx', book, null), unread);
   },
 
   'import:columns': (reg, { kind, sheet }) => {
     const wizard = requireWizard(reg);
     requireIdle(wizard);
-    if (wizard.workbook) {
-      const name = sheet ?? wizard.workbook.worksheets[0]?.name ?? null;
+    if (wizard.book) {
+      // Unasked, the first sheet the user sees: a hidden sheet is never chosen for them.
+      const name = sheet ?? firstVisibleSheet(wizard.book.sheets)?.name ?? wizard.book.sheets[0]?.name ?? null;
       if (name === null) throw new DomainError('empty', 'Arbeidsboken har ingen ark.');
-      wizard.table = sheetTable(wizard.workbook, name);
+      if (!wizard.book.sheets.some((s) => s.name === name)) {
+        throw new DomainError('not_found', `Finner ikke arket «${name}» i arbeidsboken.`);
+      }
+      const table = wizard.book.tables.get(name);
+      if (!table) throw new DomainError('empty', 'Arket er tomt eller mangler overskriftsrad.');
+      wizard.table = table;
       wizard.sheet = name;
     }
     const table = wizard.table as Table;
@@ -287,10 +296,9 @@ export const importHandlers = {
     try {
       return { saved: true, path: file, bytes: writeFileAtomic(file, importSummaryCsv(summary)) };
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
       throw new DomainError(
         'write_failed',
-        `Sammendraget kunne ikke lagres (${detail}). Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
+        `Sammendraget kunne ikke lagres. ${reasonOf(error, file)} Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
       );
     }
   },

@@ -12,7 +12,7 @@ import {
   reportViewTitle,
   writeReportViewFile,
 } from '../io/report-files';
-import { DomainError } from '../store/errors';
+import { DomainError, reasonOf } from '../store/errors';
 import { buildMonthlyFromRegister, buildReportFromRegister } from '../store/report';
 import type { HandlerMap } from './types';
 
@@ -44,10 +44,9 @@ const NEEDS_APP =
   'PDF og utskrift lages av Kullregister-programmets vindu. Fra kommandolinjen: lag --format html og skriv den ut, eller bruk xlsx.';
 
 function writeFailed(error: unknown): DomainError {
-  const detail = error instanceof Error ? error.message : String(error);
   return new DomainError(
     'write_failed',
-    `Rapporten kunne ikke lagres (${detail}). Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
+    `Rapporten kunne ikke lagres. ${reasonOf(error)} Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
   );
 }
 

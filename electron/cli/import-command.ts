@@ -2,7 +2,7 @@ import path from 'node:path';
 import { EDITABLE_LIST_KEYS, EDITABLE_LIST_LABELS } from '../../shared/codes';
 import { commitImport, type ImportKind, planImport } from '../io/import';
 import { readTable } from '../io/table';
-import { DomainError } from '../store/errors';
+import { DomainError, userError } from '../store/errors';
 import { defaultBackupFolder, userDataFolder } from '../store/location';
 import type { Register } from '../store/open';
 import { formatTime, RegisterSession } from '../store/session';
@@ -82,6 +82,12 @@ async function openForWriting(session: RegisterSession, dbPath: string): Promise
   }
   if (outcome.register.readOnly) {
     const { readOnlyReason, lockHolder: holder } = session.status();
+    if (readOnlyReason === 'file_read_only') {
+      throw new DomainError(
+        'file_read_only',
+        'Registerfilen er skrivebeskyttet. Fjern «Skrivebeskyttet» under filens egenskaper (eller be IT om skrivetilgang), og prøv igjen.',
+      );
+    }
     if (readOnlyReason === 'no_write_access') {
       throw new DomainError(
         'folder_read_only',
@@ -100,10 +106,7 @@ async function openForWriting(session: RegisterSession, dbPath: string): Promise
 }
 
 function fail(error: unknown): number {
-  const message =
-    error instanceof DomainError
-      ? error.message
-      : `Uventet feil: ${error instanceof Error ? error.message : String(error)}`;
+  const message = userError(error).message;
   process.stderr.write(`Feil: ${message} Ingenting ble skrevet.\n`);
   return EXIT.nothingWritten;
 }

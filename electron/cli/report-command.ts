@@ -16,7 +16,7 @@ import {
   reportViewTitle,
   writeReportViewFile,
 } from '../io/report-files';
-import { DomainError } from '../store/errors';
+import { DomainError, userError } from '../store/errors';
 import { openRegister } from '../store/open';
 
 const FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
@@ -46,8 +46,7 @@ export async function runReport(options: ReportOptions): Promise<number> {
     await writeReport(view, format, options.out);
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`Feil: ${message}\n`);
+    process.stderr.write(`Feil: ${userError(error).message}\n`);
     return 1;
   }
 }

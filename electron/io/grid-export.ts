@@ -2,8 +2,10 @@
  * A grid as shown, to a file: the rows the user sees (filter and sort, by id in screen order) and
  * the visible columns in their order, read from the register itself (not from the page) and
  * formatted exactly as the cells show them. Excel gets real dates and numbers; CSV is the
- * Norwegian Excel dialect the report uses (BOM, `;`, CRLF). Text a spreadsheet would read as a
- * formula gets a leading apostrophe (OWASP "CSV injection"): names and notes are user text.
+ * Norwegian Excel dialect the report uses (BOM, `;`, CRLF). In CSV, text a spreadsheet would read
+ * as a formula gets a leading apostrophe (OWASP "CSV injection"): names and notes are user text. An
+ * XLSX string cell is never a formula (exceljs writes it as a shared string), so it is written as
+ * typed, with no apostrophe that would come back on re-import.
  * The file holds names; the screen says so before it asks where to save.
  */
 import ExcelJS from 'exceljs';
@@ -12,7 +14,6 @@ import { daysBetween, formatDate } from '../../shared/dates';
 import { formatFieldValue } from '../../shared/display';
 import { DELTAKER_FIELDS, type FieldDef, type FieldValue, KULL_FIELDS } from '../../shared/fields';
 import { csvCell } from '../../shared/report/csv';
-import { neutraliseFormula } from '../../shared/report/tables';
 import { rowWarnings } from '../../shared/rules';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import { deriveStatus } from '../../shared/status';
@@ -127,8 +128,7 @@ async function writeXlsx(columns: readonly ExportColumn[], rows: readonly Row[],
         const value = c.value(row);
         if (value === null) return null;
         if (c.kind === 'date') return daysBetween(EXCEL_EPOCH, String(value));
-        if (typeof value === 'number') return value;
-        return neutraliseFormula(value);
+        return value;
       }),
     );
     for (const column of dateColumns) added.getCell(column).numFmt = 'dd.mm.yyyy';

@@ -15,11 +15,10 @@ import type { DeltakerFields } from '../../shared/schema/deltaker';
 import type { KullFields } from '../../shared/schema/kull';
 import { listValues } from '../store/codes';
 import { insertDeltaker } from '../store/deltakere';
-import { DomainError } from '../store/errors';
+import { asKnownError, DomainError } from '../store/errors';
 import { createKull, findKullIdByName, listKull } from '../store/kull';
 import type { Register } from '../store/open';
 import { prepared } from '../store/statements';
-import { asStorageError } from '../store/storage-errors';
 import type { Table } from './table';
 
 export type { ColumnMapping, ColumnNote, ImportKind } from '../../shared/mapping';
@@ -158,7 +157,7 @@ export function commitImport(
       });
     })();
   } catch (error) {
-    throw asStorageError(error); // a full disk, a lost share: in Norwegian, and nothing was written
+    throw asKnownError(error); // a full disk, a lost share: in Norwegian, and nothing was written
   }
   return resultOf(plan, firstId);
 }
@@ -200,7 +199,7 @@ export async function commitImportInSlices(
   try {
     db.exec('BEGIN IMMEDIATE');
   } catch (error) {
-    throw asStorageError(error);
+    throw asKnownError(error);
   }
   try {
     let sliceStart = performance.now();
@@ -224,7 +223,7 @@ export async function commitImportInSlices(
     db.exec('COMMIT');
   } catch (error) {
     if (db.open && db.inTransaction) db.exec('ROLLBACK');
-    throw lineError(asStorageError(error), line);
+    throw lineError(asKnownError(error), line);
   }
   onProgress?.(total, total);
   return resultOf(plan, firstId);

@@ -16,7 +16,6 @@ import {
   headerItems,
   monthlyReportTables,
   NOTHING,
-  neutraliseFormula,
   REPORT_NOTE,
   type ReportTable,
   type RowStyle,
@@ -43,7 +42,8 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
 /** What an Excel cell gets for one cell of the tables. */
 function excelValue(cell: Cell): { value: ExcelJS.CellValue; numFmt?: string; right?: boolean } {
   const { kind, value } = cell;
-  if (kind === 'text') return { value: value === null ? null : neutraliseFormula(String(value)) };
+  // A string cell is never a formula in XLSX: written as it is, no apostrophe (issue 11, item 13).
+  if (kind === 'text') return { value: value === null ? null : String(value) };
   if (kind === 'date') {
     return value === null
       ? { value: null }
@@ -110,7 +110,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, header: R
   title.font = { bold: true, size: 14 };
   spanAll(title.number);
   for (const [label, value] of headerItems(header)) {
-    const line = sheet.addRow([`${label}: ${neutraliseFormula(value)}`]);
+    const line = sheet.addRow([`${label}: ${value}`]);
     line.getCell(1).font = { bold: label === 'Periode' };
     spanAll(line.number);
   }

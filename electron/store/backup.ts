@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { todayIso } from '../../shared/dates';
-import { DomainError } from './errors';
+import { DomainError, reasonOf } from './errors';
 import { SCHEMA_VERSION } from './migrations';
 import type { Register } from './open';
 
@@ -152,7 +152,7 @@ export async function createBackup(
     fs.rmSync(`${temp}-journal`, { force: true });
     throw new DomainError(
       'backup_failed',
-      `Sikkerhetskopien kunne ikke lages i «${folder}» (${error instanceof Error ? error.message : String(error)}). Sjekk at det er plass på disken, eller velg en annen mappe.`,
+      `Sikkerhetskopien kunne ikke lages i «${folder}». ${reasonOf(error)} Sjekk at det er plass på disken, eller velg en annen mappe.`,
     );
   }
   return finish(temp, folder, name, kind, now);

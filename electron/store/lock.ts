@@ -18,7 +18,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { DomainError } from './errors';
+import { DomainError, userError } from './errors';
 
 export const LOCK_SUFFIX = '.lock';
 export const STALE_AFTER_MS = 5 * 60_000;
@@ -90,7 +90,7 @@ export function readLock(registerPath: string, me: Me): LockHolder | null {
     mtime = fs.statSync(file).mtime;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw asLockError(error, registerPath);
   }
   const info = parseInfo(text) ?? { id: '', user: 'ukjent', host: 'ukjent', pid: 0, since: mtime.toISOString() };
   const now = (me.now ?? (() => new Date()))();
@@ -251,11 +251,17 @@ function asLockError(error: unknown, registerPath: string): unknown {
   if (code === 'ENOENT') {
     return new DomainError('not_found', `Mappen til «${registerPath}» finnes ikke. Velg en mappe som finnes.`);
   }
+  if (code === 'EISDIR') {
+    return new DomainError(
+      'lock_is_directory',
+      `Registeret kan ikke låses: «${lockPathOf(registerPath)}» er en mappe, men der skal Kullregister ha låsefilen sin. Flytt mappen bort eller gi den et annet navn, og prøv igjen. Registeret er ikke endret.`,
+    );
+  }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new DomainError(
       'folder_read_only',
       `Du har ikke skrivetilgang til mappen der «${registerPath}» ligger, så registeret kan ikke redigeres herfra. Be IT om skrivetilgang, eller kopier registeret til en mappe du kan skrive i.`,
     );
   }
-  return error;
+  return userError(error, { doing: 'open', file: lockPathOf(registerPath) });
 }

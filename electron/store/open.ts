@@ -5,8 +5,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import { seedDefaultLists } from './codes';
-import { DomainError } from './errors';
+import { asKnownError, DomainError, reasonOf, userError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import {
+  checkTables,
+  emptyFileError,
+  type Header,
+  inspectReadOnly,
+  judgeHeader,
+  openFailure,
+  quickCheck,
+  readHeader,
+} from './recognise';
 
 export type Register = {
   db: Database.Database;
@@ -36,50 +46,45 @@ export type OpenOptions = {
 };
 
 export function openRegister(path: string, options: OpenOptions = {}): Register {
-  const exists = fs.existsSync(path);
-  if (!exists && !options.create) {
-    throw new DomainError(
-      'not_found',
-      `Finner ikke registeret «${path}». Sjekk filnavnet, eller lag et nytt register.`,
-    );
+  const stat = statOf(path);
+  if (!stat) {
+    if (!options.create) {
+      throw new DomainError(
+        'not_found',
+        `Finner ikke registeret «${path}». Sjekk filnavnet, eller lag et nytt register.`,
+      );
+    }
+    createRegisterFile(path, options.user ?? currentUser());
+    return openRegister(path, { ...options, create: false });
   }
-  if (exists && !looksLikeSqlite(path)) {
-    throw new DomainError(
-      'not_a_register',
-      `«${path}» er ikke et Kullregister-register (ikke en SQLite-fil). Filen er ikke endret.`,
-    );
+  if (stat.isDirectory()) {
+    throw new DomainError('not_a_register', `«${path}» er en mappe, ikke en registerfil. Velg registerfilen i mappen.`);
   }
+  if (stat.size === 0) throw emptyFileError(path);
 
-  const db = new Database(path, { readonly: options.readOnly ?? false, fileMustExist: !options.create });
+  // Look before writing anything (recognise.ts): a file we refuse stays byte-for-byte as it was.
+  const header = readHeader(path);
+  judgeHeader(path, header);
+  const known = header as Header;
+  const looked = inspectReadOnly(path, known);
+
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readOnly ?? false, fileMustExist: true });
+  } catch (error) {
+    throw openFailure(userOpenError(error, path), path);
+  }
   try {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-
-    // Look before writing anything: a file we refuse must stay byte-for-byte as it was (even
-    // switching a WAL file's journal mode rewrites its header).
+    if (looked === 'hot_journal') {
+      // The writer was killed mid-transaction: this connection rolls its journal back as it reads.
+      if (options.readOnly) throw userOpenError(hotJournal(), path);
+      checkTables(db, path, known);
+      quickCheck(db);
+    }
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new DomainError(
-        'too_new',
-        `Registeret er laget av en nyere versjon av Kullregister (skjema ${version}, denne versjonen kan ${SCHEMA_VERSION}). Oppdater programmet. Filen er ikke endret.`,
-      );
-    }
-    if (exists) {
-      if (version === 0 && hasTables(db)) {
-        throw new DomainError(
-          'not_a_register',
-          `«${path}» er en SQLite-fil, men ikke et Kullregister-register. Filen er ikke endret.`,
-        );
-      }
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') {
-        throw new DomainError(
-          'damaged',
-          `Registeret er skadet (${String(check)}). Det er ikke skrevet til. Åpne siste gode sikkerhetskopi.`,
-        );
-      }
-    }
     if (!options.readOnly) {
       // Rollback journal, never WAL: WAL is unsafe on network shares, where registers often live.
       if (options.singleUser) {
@@ -97,7 +102,7 @@ export function openRegister(path: string, options: OpenOptions = {}): Register 
     }
   } catch (error) {
     db.close();
-    throw asOpenError(error, path);
+    throw userOpenError(openFailure(error, path), path);
   }
 
   const register: Register = {
@@ -111,6 +116,64 @@ export function openRegister(path: string, options: OpenOptions = {}): Register 
   return register;
 }
 
+/**
+ * A new register is made beside its final name and renamed into place only when whole: a create
+ * that fails (a full disk, a folder without access) leaves no file, and no one ever sees half a
+ * register. The lock (lock.ts) is already held on the final name.
+ */
+function createRegisterFile(file: string, user: string): void {
+  const temp = `${file}.ny-${process.pid}`;
+  const cleanUp = () => {
+    for (const leftover of [temp, `${temp}-journal`]) fs.rmSync(leftover, { force: true });
+  };
+  cleanUp();
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(temp);
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, 0);
+    const made: Register = { db, path: file, readOnly: false, user, close: () => db?.close() };
+    db.transaction(() => seedDefaultLists(made))();
+    db.close();
+    db = null;
+    if (fs.existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST', path: file });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    db?.close();
+    cleanUp();
+    throw new DomainError(
+      asKnownCode(error),
+      `Registeret «${file}» kunne ikke lages. ${reasonOf(error, file)} Ingen fil ble laget.`,
+    );
+  }
+}
+
+function asKnownCode(error: unknown): string {
+  const mapped = asKnownError(error);
+  return mapped instanceof DomainError ? mapped.code : 'create_failed';
+}
+
+function hotJournal(): Error {
+  return Object.assign(new Error('hot journal'), { code: 'SQLITE_READONLY_ROLLBACK' });
+}
+
+/** A SQLite or Node error while opening, in the words of the one mapping (errors.ts). */
+function userOpenError(error: unknown, path: string): unknown {
+  if (error instanceof DomainError) return error;
+  return asKnownError(error, { doing: 'open', file: path });
+}
+
+function statOf(path: string): fs.Stats | null {
+  try {
+    return fs.statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw userError(error, { doing: 'open', file: path });
+  }
+}
+
 /** The schema version written in the open file (`PRAGMA user_version`). */
 export function fileSchemaVersion(reg: Register): number {
   return reg.db.pragma('user_version', { simple: true }) as number;
@@ -122,26 +185,6 @@ export function migrateRegister(reg: Register): void {
   reg.db.transaction(() => seedDefaultLists(reg))();
 }
 
-/** SQLite's own refusals while looking at a file, said the way the user can act on them. */
-function asOpenError(error: unknown, path: string): unknown {
-  if (!(error instanceof Database.SqliteError)) return error;
-  if (error.code === 'SQLITE_NOTADB') {
-    return new DomainError(
-      'not_a_register',
-      `«${path}» er ikke et Kullregister-register (ikke en gyldig SQLite-fil). Filen er ikke endret.`,
-    );
-  }
-  // A damaged header can also read as a file format SQLite does not know, or as a short read.
-  if (
-    error.code.startsWith('SQLITE_CORRUPT') ||
-    error.code.startsWith('SQLITE_IOERR') ||
-    /unsupported file format/i.test(error.message)
-  ) {
-    return new DomainError('damaged', 'Registeret er skadet. Det er ikke skrevet til. Åpne siste gode sikkerhetskopi.');
-  }
-  return error;
-}
-
 function migrate(db: Database.Database, from: number): void {
   for (let version = from; version < SCHEMA_VERSION; version++) {
     const sql = MIGRATIONS[version] as string;
@@ -150,24 +193,6 @@ function migrate(db: Database.Database, from: number): void {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
-}
-
-function looksLikeSqlite(path: string): boolean {
-  const stat = fs.statSync(path);
-  if (!stat.isFile()) return false;
-  if (stat.size === 0) return true;
-  const fd = fs.openSync(path, 'r');
-  try {
-    const header = Buffer.alloc(16);
-    fs.readSync(fd, header, 0, 16, 0);
-    return header.toString('latin1') === 'SQLite format 3\u0000';
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function hasTables(db: Database.Database): boolean {
-  return (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
 }
 
 function currentUser(): string {

@@ -24,7 +24,7 @@ import {
   newestGoodBackup,
   replaceRegisterFile,
 } from './backup';
-import { DomainError } from './errors';
+import { DomainError, reasonOf } from './errors';
 import { logHendelse, machineName } from './hendelser';
 import {
   classifyLocation,
@@ -68,7 +68,7 @@ export type OpenOutcome =
   | { status: 'open'; register: Register }
   | { status: 'damaged'; path: string; message: string; newestGoodBackup: BackupInfo | null };
 
-export type ReadOnlyReason = 'locked' | 'lock_lost' | 'no_write_access';
+export type ReadOnlyReason = 'locked' | 'lock_lost' | 'no_write_access' | 'file_read_only';
 
 /** Refused because another user has the register: carries who, for the glue's take-over dialog. */
 export class LockedError extends DomainError {
@@ -137,6 +137,9 @@ export class RegisterSession {
     }
     const location = classifyLocation(registerPath, this.options.probe ?? systemProbe());
     const singleUser = location.kind !== 'local';
+    if (isReadOnlyFile(registerPath)) {
+      return this.openWithoutLock(registerPath, location, singleUser, 'file_read_only', null);
+    }
 
     let lock: RegisterLock;
     let reclaimedFrom: LockHolder | null = null;
@@ -156,14 +159,26 @@ export class RegisterSession {
       throw error;
     }
 
+    try {
+      return await this.openWithLock(registerPath, location, singleUser, lock, reclaimedFrom, options.create ?? false);
+    } catch (error) {
+      // Every failed open gives the lock back (a refused file, a failed upgrade, anything unforeseen).
+      lock.release();
+      throw error;
+    }
+  }
+
+  private async openWithLock(
+    registerPath: string,
+    location: FileLocation,
+    singleUser: boolean,
+    lock: RegisterLock,
+    reclaimedFrom: LockHolder | null,
+    create: boolean,
+  ): Promise<OpenOutcome> {
     let reg: Register;
     try {
-      reg = openRegister(registerPath, {
-        create: options.create ?? false,
-        user: this.me.user,
-        migrate: false,
-        singleUser,
-      });
+      reg = openRegister(registerPath, { create, user: this.me.user, migrate: false, singleUser });
     } catch (error) {
       lock.release();
       if (error instanceof DomainError && error.code === 'damaged') {
@@ -201,11 +216,16 @@ export class RegisterSession {
         lock.release();
         throw new DomainError(
           'migration_failed',
-          `Oppgraderingen av registeret mislyktes (${messageOf(error)}). Registeret er ikke endret${version > 0 ? `, og en sikkerhetskopi fra før oppgraderingen ligger i «${folder}»` : ''}. Kontakt IT.`,
+          `Oppgraderingen av registeret mislyktes. ${messageOf(error)} Registeret er ikke endret${version > 0 ? `, og en sikkerhetskopi fra før oppgraderingen ligger i «${folder}»` : ''}. Kontakt IT.`,
         );
       }
     } else {
-      migrateRegister(reg); // nothing to migrate; fills the default lists if a list is empty
+      try {
+        migrateRegister(reg); // nothing to migrate; fills the default lists if a list is empty
+      } catch (error) {
+        reg.close();
+        throw error;
+      }
     }
 
     this.state = {
@@ -252,7 +272,16 @@ export class RegisterSession {
     reason: ReadOnlyReason,
     holder: LockHolder | null,
   ): OpenOutcome {
-    const reg = openRegister(registerPath, { readOnly: true, user: this.me.user });
+    let reg: Register;
+    try {
+      reg = openRegister(registerPath, { readOnly: true, user: this.me.user });
+    } catch (error) {
+      // The holder was stopped mid-write: only an editing open can roll that back (take-over if stale).
+      if (holder && error instanceof DomainError && error.code === 'hot_journal') {
+        throw new LockedError(`${holderSentence(holder)} ${error.message}`, holder);
+      }
+      throw error;
+    }
     if (fileSchemaVersion(reg) < SCHEMA_VERSION) {
       reg.close();
       const who = holder ? holderSentence(holder) : 'Registeret kan ikke redigeres herfra.';
@@ -371,6 +400,9 @@ export class RegisterSession {
     const s = this.requireOpen();
     if (s.lock && s.readOnlyReason === null) {
       throw new DomainError('not_locked', 'Du har allerede registeret åpent for redigering.');
+    }
+    if (s.readOnlyReason === 'file_read_only') {
+      throw new DomainError('file_read_only', readOnlyMessage(s) ?? 'Registerfilen er skrivebeskyttet.');
     }
     if (s.readOnlyReason === 'no_write_access') {
       throw new DomainError(
@@ -630,7 +662,7 @@ export class RegisterSession {
     try {
       fs.writeFileSync(file, text, { mode: 0o600 });
     } catch (error) {
-      throw new DomainError('write_failed', `Filen kunne ikke lagres (${messageOf(error)}). Velg en annen mappe.`);
+      throw new DomainError('write_failed', `Filen kunne ikke lagres. ${messageOf(error)}`);
     }
     logHendelse(s.reg, 'innsyn', `Innsyn for deltaker nr. ${id} lagret til fil.`, 1, this.me.host);
     return { saved: true, file, bytes: Buffer.byteLength(text), warning: INNSYN_WARNING };
@@ -732,6 +764,25 @@ function readOnlyMessage(s: OpenState): string | null {
         : 'En annen tok over registeret, men har lukket det igjen. Det du lagret før, er med: åpne det for redigering når du vil endre noe.';
     case 'no_write_access':
       return 'Du har ikke skrivetilgang til mappen der registeret ligger, så det er åpnet skrivebeskyttet. Be IT om skrivetilgang.';
+    case 'file_read_only':
+      return 'Registerfilen er skrivebeskyttet, så den er åpnet bare for lesing. Vil du endre noe: fjern «Skrivebeskyttet» under filens egenskaper (eller be IT om skrivetilgang), og åpne registeret på nytt.';
+  }
+}
+
+/**
+ * A register file marked read-only (mode without the owner's write bit; on Windows Node shows the
+ * read-only attribute that way), or one this user may not write to. Checked by the mode as well as
+ * by `access`, because `access` says yes to root (and to Administrators) whatever the mode.
+ */
+function isReadOnlyFile(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size === 0) return false;
+    if ((stat.mode & 0o200) === 0) return true;
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -756,7 +807,7 @@ function assertWritableFolder(folder: string): void {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return reasonOf(error); // Norwegian, from the one mapping (errors.ts)
 }
 
 function currentUser(): string {

@@ -83,16 +83,23 @@ export function ChooseFileStep(props: {
 
 export function ChooseSheetStep(props: { file: OpenedFile; sheet: string | null; onSheet: (sheet: string) => void }) {
   const { file, sheet, onSheet } = props;
+  const hidden = file.sheets.filter((s) => s.hidden).length;
   return (
     <>
       <p className="import-intro">
         <strong>{file.fileName}</strong> har {file.sheets.length} ark. Velg arket med radene du vil importere.
         Overskriftene må stå i første rad.
+        {hidden > 0
+          ? ` ${hidden === 1 ? 'Ett ark er skjult' : `${hidden} ark er skjult`} i Excel og merket «Skjult ark»: skjulte ark er ofte hjelpetabeller eller gamle data, så de velges ikke for deg.`
+          : ''}
       </p>
       <fieldset className="import-sheets">
         <legend className="import-sr-only">Ark</legend>
         {file.sheets.map((s) => (
-          <label key={s.name} className={`import-sheet${s.name === sheet ? ' import-sheet-chosen' : ''}`}>
+          <label
+            key={s.name}
+            className={`import-sheet${s.name === sheet ? ' import-sheet-chosen' : ''}${s.hidden ? ' import-sheet-hidden' : ''}`}
+          >
             <input
               type="radio"
               name="import-sheet"
@@ -100,7 +107,10 @@ export function ChooseSheetStep(props: { file: OpenedFile; sheet: string | null;
               checked={s.name === sheet}
               onChange={() => onSheet(s.name)}
             />
-            <span className="import-sheet-name">{s.name}</span>
+            <span className="import-sheet-name">
+              {s.name}
+              {s.hidden ? <span className="import-sheet-tag">Skjult ark</span> : null}
+            </span>
             <span className="import-muted">{s.rows === 0 ? 'ingen rader' : rader(s.rows)}</span>
           </label>
         ))}

@@ -91,7 +91,10 @@ export function ImportScreen() {
       setSheet((current) =>
         opened.sheets.some((s) => s.name === current)
           ? current
-          : (opened.sheets.find((s) => s.rows > 0)?.name ?? opened.sheets[0]?.name ?? null),
+          : // A hidden sheet is never chosen for the user (it is marked on the screen).
+            (opened.sheets.find((s) => !s.hidden && s.rows > 0)?.name ??
+            opened.sheets.find((s) => !s.hidden)?.name ??
+            null),
       );
       setStep('ark');
       return;

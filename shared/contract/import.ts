@@ -65,7 +65,8 @@ export const importChannels = {
       opened: z.boolean(),
       fileName: z.string().nullable(),
       format: z.enum(['xlsx', 'csv']).nullable(),
-      sheets: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+      /** In tab order; `hidden` sheets are marked in the wizard and never chosen unasked. */
+      sheets: z.array(z.object({ name: z.string(), rows: z.number().int(), hidden: z.boolean() })),
     }),
   },
   /** Read the chosen sheet's header and suggest a field for each column (by name, label or synonym). */

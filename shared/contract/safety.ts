@@ -53,7 +53,7 @@ export const safetyStatus = z.object({
   path: z.string(),
   readOnly: z.boolean(),
   /** locked: someone else has it; lock_lost: someone took it over; no_write_access: the folder is read-only. */
-  readOnlyReason: z.enum(['locked', 'lock_lost', 'no_write_access']).nullable(),
+  readOnlyReason: z.enum(['locked', 'lock_lost', 'no_write_access', 'file_read_only']).nullable(),
   /** The Norwegian sentence to show in the read-only banner. */
   readOnlyMessage: z.string().nullable(),
   lockHolder: lockHolder.nullable(),

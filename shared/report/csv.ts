@@ -25,14 +25,23 @@ import { TEMPLATE_TITLE } from './template';
 type Value = string | number | null;
 
 const BOM = '\uFEFF';
+/** A separator of some dialect, spaces or a quote, then what a spreadsheet reads as a formula. */
+const INNER_FORMULA = /([,;\t][\s"]*)(?=[=+\-@])/g;
 const CRLF = '\r\n';
 
-/** One cell as CSV text: formulas neutralised with a leading apostrophe, then quoted when needed. */
+/**
+ * One cell as CSV text, safe for a reader of ANY common dialect — `;` (Norwegian Excel), `,`
+ * (LibreOffice, English Excel) and TAB: formulas neutralised with a leading apostrophe; the same after
+ * a separator inside the text, where a reader that splits on another separator than ours starts a
+ * cell (`x,=1+1` → `x,'=1+1`: a comma reader, which ignores our quotes in mid-field, would get the
+ * live formula `=1+1`); then quoted when it holds any of the separators, a quote or a line break.
+ * The importer takes both apostrophes off again (electron/io/csv-read.ts `unneutralise`).
+ */
 export function csvCell(value: Value): string {
-  const text = neutraliseFormula(
-    value === null ? '' : typeof value === 'number' ? String(value).replace('.', ',') : value,
-  );
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // A number stays a plain number with its decimal comma (never a formula, and Excel reads it as one).
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  const text = neutraliseFormula(value ?? '').replace(INNER_FORMULA, "$1'");
+  return /[;,\t"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function cellValue(cell: Cell): Value {

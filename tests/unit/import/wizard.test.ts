@@ -64,8 +64,8 @@ describe('choosing the file and the sheet', () => {
       fileName: 'sykkelvert.xlsx',
       format: 'xlsx',
       sheets: [
-        { name: 'Les meg', rows: 0 },
-        { name: 'Deltakere 2026', rows: 5 },
+        { name: 'Les meg', rows: 0, hidden: false },
+        { name: 'Deltakere 2026', rows: 5, hidden: false },
       ],
     });
     expect(columns.sheet).toBe('Deltakere 2026');

@@ -8,10 +8,11 @@ import { DomainError } from '../../../electron/store/errors';
 import { createKull, listKull } from '../../../electron/store/kull';
 import { SCHEMA_VERSION } from '../../../electron/store/migrations';
 import { openRegister } from '../../../electron/store/open';
+import { APPLICATION_ID } from '../../../electron/store/recognise';
 import { DEFAULT_LISTS, EDITABLE_LIST_KEYS } from '../../../shared/codes';
 import { aDeltaker, aKull } from '../helpers/builders';
 import { expectNorwegianMessage } from '../helpers/messages';
-import { countRows, fileBytes, openForTest, TEST_USER, tempDir, tempRegister } from '../helpers/register';
+import { countRows, fileBytes, TEST_USER, tempDir, tempRegister } from '../helpers/register';
 
 /** Opening must fail with a DomainError of this code and a Norwegian message; returns the error. */
 function expectOpenRefused(file: string, code: string): DomainError {
@@ -30,8 +31,12 @@ function expectOpenRefused(file: string, code: string): DomainError {
 }
 
 /** A SQLite file made by some other program, optionally in WAL mode and with a user_version. */
-function foreignSqliteFile(file: string, options: { wal?: boolean; userVersion?: number } = {}): void {
+function foreignSqliteFile(
+  file: string,
+  options: { wal?: boolean; userVersion?: number; applicationId?: number } = {},
+): void {
   const db = new Database(file);
+  if (options.applicationId !== undefined) db.pragma(`application_id = ${options.applicationId}`);
   if (options.wal) db.pragma('journal_mode = WAL');
   db.exec("CREATE TABLE regnskap (post TEXT, belop INTEGER); INSERT INTO regnskap VALUES ('husleie', 9000);");
   if (options.userVersion !== undefined) db.pragma(`user_version = ${options.userVersion}`);
@@ -87,19 +92,28 @@ describe('a new register', () => {
     expect(countRows(handle.reopen(), 'kodeverdi')).toBe(before);
   });
 
-  it('is made from an empty file the user created for it (a 0-byte file from a save dialog)', () => {
+  it('is never made from an existing 0-byte file: that is a damaged register (issue 11, item 9)', () => {
     const file = path.join(tempDir(), 'tom.kullregister');
     fs.writeFileSync(file, '');
-    const reg = openForTest(file);
-    expect(reg.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(expectOpenRefused(file, 'damaged').message).toMatch(/0 byte/);
+    expect(() => openRegister(file, { create: true })).toThrow(/0 byte/);
+    expect(fs.statSync(file).size).toBe(0);
   });
 
-  it('is made from an empty SQLite file that has no tables yet', () => {
+  it('is never made from an empty SQLite file another program made (no application_id, no tables)', () => {
     const file = path.join(tempDir(), 'tom.sqlite');
-    new Database(file).close();
-    const reg = openForTest(file);
-    expect(reg.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(listValues(reg, 'henvist_fra')).toHaveLength(DEFAULT_LISTS.henvist_fra.length);
+    const db = new Database(file);
+    db.exec('VACUUM');
+    db.close();
+    const before = fileBytes(file);
+    expectOpenRefused(file, 'not_a_register');
+    expect(fileBytes(file).equals(before)).toBe(true);
+  });
+
+  it('carries the application_id in its header', () => {
+    const { reg, path: file } = tempRegister();
+    expect(reg.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(fs.readFileSync(file).readInt32BE(68)).toBe(APPLICATION_ID);
   });
 });
 
@@ -183,7 +197,7 @@ describe('opening a file that is not a register refuses it and leaves it byte-fo
 
   it('refuses a register from a newer version of the app and says to update', () => {
     const file = path.join(tempDir(), 'nyere.kullregister');
-    foreignSqliteFile(file, { userVersion: SCHEMA_VERSION + 1 });
+    foreignSqliteFile(file, { userVersion: SCHEMA_VERSION + 1, applicationId: APPLICATION_ID });
     const before = fileBytes(file);
     const error = expectOpenRefused(file, 'too_new');
     expect(error.message).toContain(String(SCHEMA_VERSION + 1));
@@ -193,7 +207,7 @@ describe('opening a file that is not a register refuses it and leaves it byte-fo
 
   it('refuses a register from a newer version that uses WAL mode, without converting it', () => {
     const file = path.join(tempDir(), 'nyere.kullregister');
-    foreignSqliteFile(file, { wal: true, userVersion: SCHEMA_VERSION + 5 });
+    foreignSqliteFile(file, { wal: true, userVersion: SCHEMA_VERSION + 5, applicationId: APPLICATION_ID });
     const before = fileBytes(file);
     expectOpenRefused(file, 'too_new');
     expect(fileBytes(file).equals(before)).toBe(true);
@@ -201,7 +215,7 @@ describe('opening a file that is not a register refuses it and leaves it byte-fo
 
   it('refuses a newer register even when asked to open it read-only', () => {
     const file = path.join(tempDir(), 'nyere.kullregister');
-    foreignSqliteFile(file, { userVersion: SCHEMA_VERSION + 1 });
+    foreignSqliteFile(file, { userVersion: SCHEMA_VERSION + 1, applicationId: APPLICATION_ID });
     const before = fileBytes(file);
     expect(() => openRegister(file, { readOnly: true })).toThrow(DomainError);
     expect(fileBytes(file).equals(before)).toBe(true);
