@@ -6,6 +6,7 @@ import os from 'node:os';
 import Database from 'better-sqlite3';
 import { seedDefaultLists } from './codes';
 import { DomainError } from './errors';
+import { restrictToOwner } from './files';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Register = {
@@ -51,6 +52,9 @@ export function openRegister(path: string, options: OpenOptions = {}): Register 
   }
 
   const db = new Database(path, { readonly: options.readOnly ?? false, fileMustExist: !options.create });
+  // Personal data: readable by the owner only, before the first byte is written (SQLite gives the
+  // journal the register's mode). docs/safety.md, «Permissions».
+  if (!exists) restrictToOwner(path);
   try {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -13,6 +13,7 @@ const WHAT: Record<HendelseEntry['hva'], string> = {
   innsyn: 'Innsyn',
   gjenoppretting: 'Gjenoppretting',
   las_overtatt: 'Lås tatt over',
+  eksport: 'Eksport med navn',
 };
 
 export function HendelseSection(props: { version: number }) {

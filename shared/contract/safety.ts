@@ -24,7 +24,7 @@ export const fileLocation = z.object({
 
 export type FileLocationInfo = z.infer<typeof fileLocation>;
 
-export const backupKind = z.enum(['daglig', 'for-oppgradering', 'for-gjenoppretting', 'skadet']);
+export const backupKind = z.enum(['daglig', 'manuell', 'for-oppgradering', 'for-gjenoppretting', 'skadet']);
 
 export const backupInfo = z.object({
   /** The file name; pass it to `backup:restore`. */
@@ -81,11 +81,33 @@ export const safetyChannels = {
   /** The user has read the single-user explanation for this file; it is not shown again. */
   'safety:acknowledgeSingleUser': { input: z.object({}), result: safetyStatus },
   /** The register's backups, newest first, and the folder they are in. */
-  'backup:list': { input: z.object({}), result: backupFolder.extend({ backups: z.array(backupInfo) }) },
-  /** Put a backup in the register's place; the current file is itself backed up first. */
+  'backup:list': {
+    input: z.object({}),
+    result: backupFolder.extend({
+      backups: z.array(backupInfo),
+      /**
+       * The erasures the register has recorded (no names): a restore applies every one of them again,
+       * so the restore dialog can say how many were made after the backup it offers.
+       */
+      erasures: z.array(
+        z.object({ tid: z.string(), hva: z.enum(['sletting', 'anonymisering']), antall: z.number().int() }),
+      ),
+      /** Entries in the hendelse log, which a restore keeps. */
+      hendelser: z.number().int(),
+    }),
+  },
+  /**
+   * Put a backup in the register's place; the current file is itself backed up first. The hendelse
+   * log is kept and every recorded erasure is applied again before the backup takes the register's place.
+   */
   'backup:restore': {
     input: z.object({ name: z.string().min(1).max(300) }),
-    result: z.object({ restoredFrom: backupInfo, savedCurrentAs: backupInfo }),
+    result: z.object({
+      restoredFrom: backupInfo,
+      savedCurrentAs: backupInfo,
+      erasuresReapplied: z.number().int(),
+      rowsErasedAgain: z.number().int(),
+    }),
   },
   /** Choose another folder for backups (the app shows a folder dialog); a backup is made there at once. */
   'backup:chooseFolder': { input: z.object({}), result: z.object({ changed: z.boolean(), folder: backupFolder }) },
