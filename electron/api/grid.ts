@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ChangedRows, GridExportFormat, GridTable } from '../../shared/contract/grid';
 import { writeGridExport } from '../io/grid-export';
-import { setCells } from '../store/batch';
+import { setCells, setCellsLabel } from '../store/batch';
 import { getDeltaker } from '../store/deltakere';
 import { DomainError } from '../store/errors';
 import { getGridLayout, setGridLayout } from '../store/grid-state';
@@ -15,6 +15,7 @@ import { getKull } from '../store/kull';
 import type { Register } from '../store/open';
 import { type Replayed, redo, undo, undoLabels } from '../store/undo';
 import type { HandlerMap } from './types';
+import { undoable } from './undoable';
 
 export type GridGlue = {
   /** The user's choice in a save dialog; null when they cancel. */
@@ -26,9 +27,6 @@ let glue: GridGlue | null = null;
 export function setGridGlue(next: GridGlue | null): void {
   glue = next;
 }
-
-/** Channels that leave the register as it is: allowed on a read-only register too. */
-export const READ_ONLY_GRID_CHANNELS: ReadonlySet<string> = new Set(['deltaker:page', 'grid:export']);
 
 /** Rows as the grid shows them after a change; rows that are gone are listed as removed. */
 function changedRows(reg: Register, table: GridTable, ids: readonly number[], removed: readonly number[]): ChangedRows {
@@ -63,18 +61,23 @@ function logExport(reg: Register, format: GridExportFormat, file: string, rows: 
 }
 
 export const gridHandlers = {
-  'grid:setCells': (reg, request) => {
-    const outcome = setCells(reg, request);
-    return {
-      applied: outcome.applied,
-      changed: changedRows(reg, request.table, outcome.written, []),
-      created: outcome.created,
-      rejected: outcome.rejected,
-      addedListValues: outcome.addedListValues,
-      cellsChanged: outcome.cellsChanged,
-      step: outcome.step,
-    };
-  },
+  'grid:setCells': undoable(
+    'grid:setCells',
+    ({ action }, { changed }) => setCellsLabel(action, changed.rows.length),
+    (reg, request) => {
+      const outcome = setCells(reg, request);
+      return {
+        applied: outcome.applied,
+        changed: changedRows(reg, request.table, outcome.written, []),
+        created: outcome.created,
+        rejected: outcome.rejected,
+        addedListValues: outcome.addedListValues,
+        cellsChanged: outcome.cellsChanged,
+        // Filled in by undoable(): the step this call became.
+        step: null,
+      };
+    },
+  ),
   'grid:undo': (reg, { table }) => stepResult(reg, table, undo(reg, table)),
   'grid:redo': (reg, { table }) => stepResult(reg, table, redo(reg, table)),
   'grid:history:get': (reg, { table }) => undoLabels(reg, table),
