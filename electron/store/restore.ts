@@ -59,9 +59,16 @@ export function prepareRestoredCopy(copy: string, carried: CarriedOver, user: st
     const own = listErasures(db);
     const all = mergeErasures(own, carried.erasures);
     let rows = 0;
+    let changed = 0;
     db.transaction(() => {
       carryErasures(db, all);
-      for (const record of all) rows += applyErasure(db, record).rows;
+      for (const record of all) {
+        const effect = applyErasure(db, record);
+        rows += effect.rows;
+        changed += effect.rows + effect.logEntries;
+      }
+      // The backup still held someone erased: its copies may too, so the next open cleans them again.
+      if (changed > 0) db.exec('UPDATE sletteliste SET kopier_ferdig = 0');
       if (carried.hendelser.length > 0) {
         db.exec('DELETE FROM hendelse');
         const insert = prepared(

@@ -551,6 +551,7 @@ export class RegisterSession {
           );
     }
     const reg = this.reopenAfterRestore(s);
+    this.finishErasures();
     logHendelse(
       reg,
       'gjenoppretting',
