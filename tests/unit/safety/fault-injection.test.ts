@@ -212,7 +212,7 @@ describe.runIf(process.platform !== 'win32')('killed half-way', { timeout: 300_0
       await filled(f, prefix, COUNT);
       const lines = await runAndKill(
         ['anonymise', f.registerPath, f.backupFolder, f.configFile],
-        Math.floor(Math.random() * 800),
+        Math.floor(Math.random() * workedMs * 1.2),
       );
       const confirmed = lines.some((l) => l === `A ${COUNT} 0`);
       if (confirmed) expect(filesHolding(f.dir, prefix)).toEqual([]);
