@@ -96,7 +96,12 @@ export function BackupSection() {
 
   const restore = async (backup: BackupEntry) => {
     const when = formatTimestamp(backup.time);
-    const later = (listing?.erasures ?? []).filter((e) => e.tid >= backup.time);
+    // Read again: an erasure or an event since the list was shown changes what the dialog must say.
+    const fresh = await invoke('backup:list', {});
+    const current = fresh.ok ? fresh.value : listing;
+    if (fresh.ok) setListing(fresh.value);
+    const later = (current?.erasures ?? []).filter((e) => e.tid >= backup.time);
+    const events = current?.hendelser ?? 0;
     const yes = await confirm({
       title: 'Gjenopprette sikkerhetskopien?',
       body: (
@@ -110,8 +115,8 @@ export function BackupSection() {
             tilbake til det.
           </p>
           <p>
-            <strong>Dette beholdes:</strong> hendelsesloggen ({listing?.hendelser ?? 0}{' '}
-            {listing?.hendelser === 1 ? 'hendelse' : 'hendelser'}) og listen over slettinger og anonymiseringer.
+            <strong>Dette beholdes:</strong> hendelsesloggen ({events} {events === 1 ? 'hendelse' : 'hendelser'}) og
+            listen over slettinger og anonymiseringer.
           </p>
           <p>
             <strong>Dette gjøres på nytt:</strong>{' '}

@@ -73,7 +73,7 @@ export function DeletedPeopleSection(props: { onDone: () => void; version: numbe
                   Nr.
                 </th>
                 <th scope="col">Navn (fra endringsloggen)</th>
-                <th scope="col">Sist endret</th>
+                <th scope="col">Slettet</th>
                 <th scope="col" aria-label="Handling" />
               </tr>
             </thead>

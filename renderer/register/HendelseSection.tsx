@@ -34,8 +34,8 @@ export function HendelseSection(props: { version: number }) {
         Hendelseslogg
       </h2>
       <p className="register-intro">
-        Anonymiseringer, slettinger, innsyn, gjenopprettinger og overtatte låser, nyeste først. Endringer i enkeltfelt
-        ser du med «Historikk» i Deltakere og Kull.
+        Anonymiseringer, slettinger, innsyn, eksporter med navn, gjenopprettinger og overtatte låser, nyeste først.
+        Endringer i enkeltfelt ser du med «Historikk» i Deltakere og Kull.
       </p>
       {error && (
         <div className="alert alert-error" role="alert">
