@@ -1,10 +1,12 @@
 /**
- * The command line: `npm run cli -- import|report …` and `npm run demo -- --db FILE`.
- * Plain Node, no Electron: it calls the same store and handlers as the app.
+ * The command line: `npm run cli -- import|report|init|backup|restore|anonymise|erase|export-person …`
+ * and `npm run demo -- --db FILE`. Plain Node, no Electron: it calls the same store and handlers as the app.
  */
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { runImport } from './cli/import-command';
+import { runAnonymise, runErase, runExportPerson } from './cli/privacy-commands';
+import { runBackup, runInit, runRestore } from './cli/register-commands';
 import { runReport } from './cli/report-command';
 import { userError } from './store/errors';
 
@@ -12,7 +14,9 @@ const DEMO_DIR = path.resolve(import.meta.dirname, '..', 'resources', 'demo');
 
 const program = new Command()
   .name('kullregister')
-  .description('Kullregister fra kommandolinjen: importer kull og deltakere, lag rapporteringsskjemaet.')
+  .description(
+    'Kullregister fra kommandolinjen: lag et register, importer, lag rapporteringsskjemaet, ta og gjenopprett sikkerhetskopier, anonymiser og slett.',
+  )
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -37,6 +41,76 @@ program
   .option('--out <fil>', 'filen som skal skrives, eller - for standard ut', '-')
   .action(async (options: { db: string; from: string; to: string; format: string; out: string }) => {
     process.exitCode = await runReport(options);
+  });
+
+const BACKUP_FOLDER = [
+  '--backup-folder <mappe>',
+  'mappen for sikkerhetskopier (standard: den innstillingene sier)',
+] as const;
+
+program
+  .command('init')
+  .description('Lag et nytt, tomt register (skriver aldri over en fil)')
+  .requiredOption('--db <fil>', 'registerfilen som skal lages')
+  .requiredOption('--tiltak <navn>', 'navnet på tiltaket')
+  .requiredOption('--avdeling <navn>', 'avdelingen')
+  .option('--kontaktperson <navn>', 'kontaktpersonen i rapporten', '')
+  .requiredOption('--opptak <type>', 'kull eller lopende')
+  .option(...BACKUP_FOLDER)
+  .action(async (options) => {
+    process.exitCode = await runInit(options);
+  });
+
+program
+  .command('backup')
+  .description('Ta en sikkerhetskopi nå, eller list dem (--list: NAVN, tid og type, nyeste først)')
+  .requiredOption('--db <fil>', 'registerfilen')
+  .option('--list', 'list sikkerhetskopiene i stedet for å ta en')
+  .option(...BACKUP_FOLDER)
+  .action(async (options) => {
+    process.exitCode = await runBackup(options);
+  });
+
+program
+  .command('restore')
+  .description('Gjenopprett registeret fra en sikkerhetskopi (navn fra backup --list)')
+  .requiredOption('--db <fil>', 'registerfilen')
+  .requiredOption('--backup <navn>', 'sikkerhetskopien')
+  .option(...BACKUP_FOLDER)
+  .action(async (options) => {
+    process.exitCode = await runRestore(options);
+  });
+
+program
+  .command('anonymise')
+  .description('Anonymiser deltakere med sluttdato for mer enn N år siden, også i sikkerhetskopiene')
+  .requiredOption('--db <fil>', 'registerfilen')
+  .requiredOption('--years <n>', 'antall år')
+  .option('--dry-run', 'bare vis hvor mange det gjelder')
+  .option(...BACKUP_FOLDER)
+  .action(async (options) => {
+    process.exitCode = await runAnonymise(options);
+  });
+
+program
+  .command('erase')
+  .description('Slett én deltaker for godt (også i endringsloggen og sikkerhetskopiene)')
+  .requiredOption('--db <fil>', 'registerfilen')
+  .requiredOption('--id <n>', 'radnummeret til deltakeren')
+  .option(...BACKUP_FOLDER)
+  .action(async (options) => {
+    process.exitCode = await runErase(options);
+  });
+
+program
+  .command('export-person')
+  .description('Innsyn: lagre alt om én deltaker i en JSON-fil (inneholder personopplysninger)')
+  .requiredOption('--db <fil>', 'registerfilen')
+  .requiredOption('--id <n>', 'radnummeret til deltakeren')
+  .requiredOption('--out <fil>', 'filen som skal skrives')
+  .option(...BACKUP_FOLDER)
+  .action(async (options) => {
+    process.exitCode = await runExportPerson(options);
   });
 
 program

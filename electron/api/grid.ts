@@ -3,12 +3,14 @@
  * remembered layout, export. Saving a file needs the app's save dialog: the Electron glue hands
  * it over with `setGridGlue` (app/grid-export.ts); the tests run without it and pass a path.
  */
+import path from 'node:path';
 import type { ChangedRows, GridExportFormat, GridTable } from '../../shared/contract/grid';
 import { writeGridExport } from '../io/grid-export';
 import { setCells, setCellsLabel } from '../store/batch';
 import { getDeltaker } from '../store/deltakere';
 import { DomainError, reasonOf } from '../store/errors';
 import { getGridLayout, setGridLayout } from '../store/grid-state';
+import { logHendelse } from '../store/hendelser';
 import { getKull } from '../store/kull';
 import type { Register } from '../store/open';
 import { type Replayed, redo, undo, undoLabels } from '../store/undo';
@@ -48,6 +50,16 @@ function stepResult(reg: Register, table: GridTable, done: Replayed | null) {
 
 const FILE_NAMES: Record<GridTable, string> = { deltaker: 'deltakere', kull: 'kull' };
 
+/** An export that holds names, in the hendelse log: who, when, what, how many rows, which file. */
+function logExport(reg: Register, format: GridExportFormat, file: string, rows: number, columns: number): void {
+  logHendelse(
+    reg,
+    'eksport',
+    `Deltakertabellen eksportert som ${format.toUpperCase()} til filen «${path.basename(file)}» (${rows} ${rows === 1 ? 'rad' : 'rader'}, ${columns} ${columns === 1 ? 'kolonne' : 'kolonner'}; filen inneholder navn).`,
+    rows,
+  );
+}
+
 export const gridHandlers = {
   'grid:setCells': undoable(
     'grid:setCells',
@@ -75,6 +87,13 @@ export const gridHandlers = {
     if (glue && request.path !== undefined) {
       throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
     }
+    if (request.table === 'deltaker' && reg.readOnly) {
+      // The hendelse log cannot be written here, and an export with names is never left unrecorded.
+      throw new DomainError(
+        'read_only',
+        'En eksport med navn føres i hendelsesloggen, og det kan ikke gjøres mens registeret er åpnet skrivebeskyttet. Eksporter der registeret er åpent for redigering.',
+      );
+    }
     if (!glue && request.path === undefined)
       throw new DomainError('no_path', 'Oppgi hvor filen skal lagres (path).', 'path');
     const title = request.format === 'xlsx' ? 'Lagre tabellen som Excel' : 'Lagre tabellen som CSV';
@@ -87,7 +106,10 @@ export const gridHandlers = {
       : (request.path as string);
     if (file === null) return { saved: false, path: null, bytes: 0, rows: 0 };
     return writeGridExport(reg, request, file).then(
-      ({ bytes, rows }) => ({ saved: true, path: file, bytes, rows }),
+      ({ bytes, rows }) => {
+        if (request.table === 'deltaker') logExport(reg, request.format, file, rows, request.columns.length);
+        return { saved: true, path: file, bytes, rows };
+      },
       (error: unknown) => {
         if (error instanceof DomainError) throw error;
         throw new DomainError(

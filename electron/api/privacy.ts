@@ -1,22 +1,20 @@
 /**
- * The privacy tools: anonymise old deltakere, delete one for good, innsyn (store/privacy.ts).
- * Backups older than the anonymisation's cutoff are deleted with it, when the register was opened
- * through the app's session (the command line has no backup folder).
+ * The privacy tools: anonymise old deltakere, delete one for good, innsyn (store/privacy.ts). An
+ * erasure reaches every backup in the folders the register's session knows of (the app's and the
+ * command line's sessions alike); a register opened without a session has only itself.
  */
-import { anonymise, anonymiseCutoff, deletePersonForGood, previewAnonymise } from '../store/privacy';
+import { anonymise, deletedWithTraces, deletePersonForGood, previewAnonymise } from '../store/privacy';
 import { requireSession, sessionOf } from '../store/session';
 import type { HandlerMap } from './types';
 
 export const privacyHandlers = {
   'privacy:anonymisePreview': (reg, { years }) => {
     const { cutoff, count } = previewAnonymise(reg, years);
-    return { cutoff, count, backupsToDelete: sessionOf(reg)?.backupsBefore(cutoff).length ?? 0 };
+    return { cutoff, count, backupsToClean: sessionOf(reg)?.countBackups() ?? 0 };
   },
-  'privacy:anonymise': (reg, { years, expectedCount }) => {
-    const result = anonymise(reg, years, expectedCount);
-    const backupsDeleted = sessionOf(reg)?.deleteBackupsBefore(anonymiseCutoff(years)) ?? 0;
-    return { ...result, backupsDeleted };
-  },
-  'privacy:deletePerson': (reg, { id }) => deletePersonForGood(reg, id),
+  'privacy:anonymise': (reg, { years, expectedCount }) =>
+    anonymise(reg, years, expectedCount, undefined, sessionOf(reg)?.erasureScope() ?? null),
+  'privacy:deletePerson': (reg, { id }) => deletePersonForGood(reg, id, sessionOf(reg)?.erasureScope() ?? null),
+  'privacy:deleted:list': (reg) => deletedWithTraces(reg),
   'privacy:exportPerson': (reg, { id }) => requireSession(reg).exportInnsyn(id),
 } satisfies Partial<HandlerMap>;

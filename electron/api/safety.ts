@@ -2,6 +2,8 @@
  * The file's safety: lock and read-only state, single-user mode, backups (docs/safety.md).
  * Everything here goes through the register's session (store/session.ts).
  */
+import { listErasures } from '../store/erasure';
+import { countHendelser } from '../store/hendelser';
 import { backupForApi, requireSession } from '../store/session';
 import type { HandlerMap } from './types';
 
@@ -19,11 +21,22 @@ export const safetyHandlers = {
   },
   'backup:list': (reg) => {
     const session = requireSession(reg);
-    return { ...session.backupFolderInfo(), backups: session.listBackups().map(backupForApi) };
+    return {
+      ...session.backupFolderInfo(),
+      backups: session.listBackups().map(backupForApi),
+      erasures: listErasures(reg.db).map((e) => ({ tid: e.tid, hva: e.hva, antall: e.rader.length })),
+      hendelser: countHendelser(reg),
+    };
   },
   'backup:restore': (reg, { name }) => {
-    const { restoredFrom, savedCurrentAs } = requireSession(reg).restoreBackup(name);
-    return { restoredFrom: backupForApi(restoredFrom), savedCurrentAs: backupForApi(savedCurrentAs) };
+    const { restoredFrom, savedCurrentAs, erasuresReapplied, rowsErasedAgain } =
+      requireSession(reg).restoreBackup(name);
+    return {
+      restoredFrom: backupForApi(restoredFrom),
+      savedCurrentAs: backupForApi(savedCurrentAs),
+      erasuresReapplied,
+      rowsErasedAgain,
+    };
   },
   'backup:chooseFolder': (reg) => {
     const session = requireSession(reg);

@@ -47,7 +47,7 @@ export async function writeGridExport(reg: Register, request: GridExportRequest,
   const rows = request.ids.map((id) => byId.get(id)).filter((row): row is Row => row !== undefined);
   const bytes =
     request.format === 'csv'
-      ? writeFileAtomic(file, toCsv(columns, rows))
+      ? writeFileAtomic(file, toCsv(columns, rows), { personal: true })
       : await writeXlsx(columns, rows, SHEET_NAMES[request.table], file);
   return { bytes, rows: rows.length };
 }
@@ -135,5 +135,5 @@ async function writeXlsx(columns: readonly ExportColumn[], rows: readonly Row[],
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return writeFileAtomic(file, buffer);
+  return writeFileAtomic(file, buffer, { personal: true });
 }

@@ -9,19 +9,21 @@
  *   most recent months.
  * - They hold names: the folder is created for the user only (0700, files 0600 where the OS has modes).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { todayIso } from '../../shared/dates';
+import { backupStem } from './backup-names';
 import { DomainError, reasonOf } from './errors';
+import { flush, partialName, removeStalePartials, restoreTempName, restrictToOwner } from './files';
 import { SCHEMA_VERSION } from './migrations';
 import type { Register } from './open';
 
-export type BackupKind = 'daglig' | 'for-oppgradering' | 'for-gjenoppretting' | 'skadet';
+export type BackupKind = 'daglig' | 'manuell' | 'for-oppgradering' | 'for-gjenoppretting' | 'skadet';
 
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daglig: 'Daglig',
+  manuell: 'Tatt for hånd',
   'for-oppgradering': 'Før oppgradering',
   'for-gjenoppretting': 'Før gjenoppretting',
   skadet: 'Skadet fil (tatt vare på)',
@@ -41,20 +43,9 @@ export type BackupInfo = {
 export const KEEP_DAILY = 14;
 export const KEEP_MONTHLY = 12;
 
-const KINDS: readonly BackupKind[] = ['daglig', 'for-oppgradering', 'for-gjenoppretting', 'skadet'];
+const KINDS: readonly BackupKind[] = ['daglig', 'manuell', 'for-oppgradering', 'for-gjenoppretting', 'skadet'];
 
-/** The part of every backup's name that ties it to one register file. */
-export function backupStem(registerPath: string): string {
-  const absolute = path.resolve(registerPath);
-  const key = process.platform === 'win32' ? absolute.toLowerCase() : absolute;
-  const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 8);
-  const base = path
-    .basename(absolute)
-    .replace(/\.[^.]*$/, '')
-    .replace(/[^\p{L}\p{N}_-]+/gu, '_')
-    .slice(0, 60);
-  return `${base || 'register'}-${hash}`;
-}
+export { backupStem };
 
 function stamp(time: Date): string {
   return time
@@ -124,7 +115,7 @@ function finish(temp: string, folder: string, name: string, kind: BackupKind, no
     throw new DomainError('backup_failed', `Sikkerhetskopien ble ikke hel (${check.reason}). Den er forkastet.`);
   }
   const file = path.join(folder, name);
-  fs.chmodSync(temp, 0o600);
+  restrictToOwner(temp);
   fs.renameSync(temp, file);
   return {
     name,
@@ -143,8 +134,9 @@ export async function createBackup(
   now = new Date(),
 ): Promise<BackupInfo> {
   ensureFolder(folder);
+  removeStalePartials([folder], reg.path);
   const name = newName(folder, reg.path, kind, now);
-  const temp = path.join(folder, `${name}.partial`);
+  const temp = partialName(path.join(folder, name));
   try {
     await reg.db.backup(temp, { progress: () => 2000 });
   } catch (error) {
@@ -171,11 +163,12 @@ export function copyFileAsBackup(
   now = new Date(),
 ): BackupInfo {
   ensureFolder(folder);
+  removeStalePartials([folder], registerPath);
   const name = newName(folder, registerPath, kind, now);
-  const temp = path.join(folder, `${name}.partial`);
+  const temp = partialName(path.join(folder, name));
   fs.copyFileSync(source, temp);
+  restrictToOwner(temp);
   if (kind === 'skadet') {
-    fs.chmodSync(temp, 0o600);
     const file = path.join(folder, name);
     fs.renameSync(temp, file);
     return {
@@ -254,16 +247,16 @@ export function applyRetention(folder: string, registerPath: string): number {
   return remove.length;
 }
 
-/** Backups made before `cutoffIso` (a local calendar day), which anonymisation deletes. */
-export function backupsOlderThan(folder: string, registerPath: string, cutoffIso: string): BackupInfo[] {
-  return listBackups(folder, registerPath).filter((b) => todayIso(new Date(Date.parse(b.time))) < cutoffIso);
-}
-
 /**
- * Puts a backup in the register's place: copied beside it, flushed, then renamed over it, so the
- * register is at every moment either the old file or the whole backup. The register must be closed.
+ * Puts a backup in the register's place: copied beside it, `prepare`d there (the erasures and the
+ * hendelse log carried over, store/restore.ts), flushed, then renamed over it, so the register is at
+ * every moment either the old file or the whole prepared copy. The register must be closed.
  */
-export function replaceRegisterFile(backupFile: string, registerPath: string): void {
+export function replaceRegisterFile(
+  backupFile: string,
+  registerPath: string,
+  prepare: (copy: string) => void = () => {},
+): void {
   const journal = `${registerPath}-journal`;
   if (fs.existsSync(journal) && fs.statSync(journal).size > 0) {
     throw new DomainError(
@@ -272,20 +265,18 @@ export function replaceRegisterFile(backupFile: string, registerPath: string): v
     );
   }
   const mode = fs.statSync(registerPath).mode & 0o777;
-  const temp = `${registerPath}.gjenoppretting-${crypto.randomBytes(4).toString('hex')}`;
+  const temp = restoreTempName(registerPath);
   try {
     fs.copyFileSync(backupFile, temp);
     fs.chmodSync(temp, mode);
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    prepare(temp);
+    fs.rmSync(`${temp}-journal`, { force: true });
+    flush(temp);
     fs.rmSync(journal, { force: true });
     fs.renameSync(temp, registerPath);
   } catch (error) {
     fs.rmSync(temp, { force: true });
+    fs.rmSync(`${temp}-journal`, { force: true });
     if (error instanceof DomainError) throw error;
     throw new DomainError(
       'restore_failed',

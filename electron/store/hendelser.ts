@@ -6,7 +6,7 @@ import os from 'node:os';
 import type { Register } from './open';
 import { prepared } from './statements';
 
-export type HendelseKind = 'anonymisering' | 'sletting' | 'innsyn' | 'gjenoppretting' | 'las_overtatt';
+export type HendelseKind = 'anonymisering' | 'sletting' | 'innsyn' | 'eksport' | 'gjenoppretting' | 'las_overtatt';
 
 export type Hendelse = {
   tid: string;
@@ -45,4 +45,8 @@ export function listHendelser(reg: Register, limit = 500): Hendelse[] {
     reg.db,
     'SELECT tid, bruker, maskin, hva, antall, beskrivelse FROM hendelse ORDER BY id DESC LIMIT ?',
   ).all(limit) as Hendelse[];
+}
+
+export function countHendelser(reg: Register): number {
+  return (prepared(reg.db, 'SELECT count(*) AS n FROM hendelse').get() as { n: number }).n;
 }

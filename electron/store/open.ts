@@ -6,6 +6,7 @@ import os from 'node:os';
 import Database from 'better-sqlite3';
 import { seedDefaultLists } from './codes';
 import { asKnownError, DomainError, reasonOf, userError } from './errors';
+import { restrictToOwner } from './files';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import {
   checkTables,
@@ -129,6 +130,10 @@ function createRegisterFile(file: string, user: string): void {
   cleanUp();
   let db: Database.Database | null = null;
   try {
+    // Personal data: readable by the owner only, before the first byte is written (SQLite gives the
+    // journal the register's mode). docs/safety.md, «Permissions».
+    fs.writeFileSync(temp, '', { mode: 0o600 });
+    restrictToOwner(temp);
     db = new Database(temp);
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');

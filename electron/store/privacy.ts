@@ -11,22 +11,36 @@
  * holds names.
  */
 
+import path from 'node:path';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { addMonthsIso, formatDate, todayIso } from '../../shared/dates';
 import { DELTAKER_FIELDS } from '../../shared/fields';
 import type { LogEntry } from './changelog';
 import { getDeltaker } from './deltakere';
-import { DomainError } from './errors';
+import {
+  ANONYMISED_NAME,
+  applyErasure,
+  type ErasureKind,
+  listErasures,
+  markCopiesDone,
+  recordErasure,
+} from './erasure';
+import { cleanBackups } from './erasure-files';
+import { DomainError, reasonOf } from './errors';
+import { removeStalePartials, writePrivateFile } from './files';
 import { logHendelse } from './hendelser';
 import { rowHistory } from './history';
 import type { Register } from './open';
 import { prepared } from './statements';
+import { forgetUndoHistory } from './undo';
 
-export const ANONYMISED_NAME = 'Anonymisert';
-/** What scrubbed old and new values in the endringslogg become. */
-export const SCRUBBED = '(fjernet)';
-/** The fields that say who a deltaker is; the report uses none of them but fødselsår (age groups). */
-const PERSONAL_FIELDS = ['navn', 'fodselsar', 'merknad'] as const;
+export { ANONYMISED_NAME, SCRUBBED } from './erasure';
+
+/** Where the register's copies are: every backup folder it has used (session.ts). None outside a session. */
+export type ErasureScope = { folders: readonly string[]; registerPath: string; host?: string };
+
+/** What happened to the copies: backups cleaned, and the files that still hold the person (could not be written). */
+export type CopiesOutcome = { backupsCleaned: number; stillHolding: string[]; partialsRemoved: number };
 
 /** The first day that is kept: sluttdato before it is "more than N years ago". */
 export function anonymiseCutoff(years: number, today = todayIso()): string {
@@ -48,15 +62,22 @@ export function previewAnonymise(reg: Register, years: number, today = todayIso(
   return { cutoff, count: candidates(reg, cutoff).length };
 }
 
-export type AnonymiseResult = { cutoff: string; anonymised: number; logEntriesScrubbed: number };
+export type AnonymiseResult = { cutoff: string; anonymised: number; logEntriesScrubbed: number } & CopiesOutcome;
 
 /**
- * Anonymises every deltaker whose sluttdato is before the cutoff. `expectedCount` is the preview's
- * count: if the register changed since, nothing happens and the user is asked to look again.
+ * Anonymises every deltaker whose sluttdato is before the cutoff, in the register and in every
+ * backup. `expectedCount` is the preview's count: if the register changed since, nothing happens
+ * and the user is asked to look again.
  */
-export function anonymise(reg: Register, years: number, expectedCount?: number, today = todayIso()): AnonymiseResult {
+export function anonymise(
+  reg: Register,
+  years: number,
+  expectedCount?: number,
+  today = todayIso(),
+  scope: ErasureScope | null = null,
+): AnonymiseResult {
   const cutoff = anonymiseCutoff(years, today);
-  const result = reg.db.transaction(() => {
+  const done = reg.db.transaction(() => {
     const ids = candidates(reg, cutoff);
     if (expectedCount !== undefined && ids.length !== expectedCount) {
       throw new DomainError(
@@ -64,61 +85,107 @@ export function anonymise(reg: Register, years: number, expectedCount?: number, 
         `Antallet som skal anonymiseres er nå ${ids.length}, ikke ${expectedCount} som forhåndsvisningen viste. Se på forhåndsvisningen igjen.`,
       );
     }
-    const update = prepared(reg.db, 'UPDATE deltaker SET navn = ?, fodselsar = NULL, merknad = NULL WHERE id = ?');
-    let scrubbed = 0;
-    for (const id of ids) {
-      update.run(ANONYMISED_NAME, id);
-      scrubbed += scrubLog(reg, id);
-    }
-    if (ids.length > 0) {
-      logHendelse(
-        reg,
-        'anonymisering',
-        `${ids.length} ${ids.length === 1 ? 'deltaker' : 'deltakere'} med sluttdato før ${formatDate(cutoff)} anonymisert (navn, fødselsår og merknad fjernet, også i endringsloggen).`,
-        ids.length,
-      );
-    }
-    return { cutoff, anonymised: ids.length, logEntriesScrubbed: scrubbed };
+    if (ids.length === 0) return { anonymised: 0, scrubbed: 0 };
+    const effect = eraseInRegister(reg, 'anonymisering', ids);
+    logHendelse(
+      reg,
+      'anonymisering',
+      `${ids.length} ${ids.length === 1 ? 'deltaker' : 'deltakere'} med sluttdato før ${formatDate(cutoff)} anonymisert (navn, fødselsår og merknad fjernet, også i endringsloggen og i sikkerhetskopiene).`,
+      ids.length,
+      scope?.host,
+    );
+    return { anonymised: ids.length, scrubbed: effect.logEntries };
   })();
-  if (result.anonymised > 0) compact(reg);
-  return result;
+  const copies = done.anonymised > 0 ? afterErasure(reg, scope) : finishPendingErasures(reg, scope);
+  return { cutoff, anonymised: done.anonymised, logEntriesScrubbed: done.scrubbed, ...copies };
 }
 
-/** Replaces the personal fields' old and new values in the row's endringslogg entries. */
-function scrubLog(reg: Register, id: number): number {
-  const placeholders = PERSONAL_FIELDS.map(() => '?').join(', ');
-  return prepared(
-    reg.db,
-    `UPDATE endringslogg
-        SET gammel = CASE WHEN gammel IS NULL THEN NULL ELSE '${SCRUBBED}' END,
-            ny = CASE WHEN ny IS NULL THEN NULL ELSE '${SCRUBBED}' END
-      WHERE tabell = 'deltaker' AND rad_id = ? AND felt IN (${placeholders})
-        AND (coalesce(gammel, '') <> '${SCRUBBED}' OR coalesce(ny, '') <> '${SCRUBBED}')
-        AND (gammel IS NOT NULL OR ny IS NOT NULL)`,
-  ).run(id, ...PERSONAL_FIELDS).changes;
+/** Records the erasure and applies it to the register (inside the caller's transaction). */
+function eraseInRegister(reg: Register, hva: ErasureKind, ids: readonly number[]) {
+  const record = recordErasure(reg.db, hva, ids, new Date().toISOString());
+  return applyErasure(reg.db, record);
 }
 
-/** Deletes one deltaker and every endringslogg entry about the row, then compacts the file. */
-export function deletePersonForGood(reg: Register, id: number): { id: number; logEntriesRemoved: number } {
+/**
+ * Deletes one deltaker for good: the row (if the grid has not deleted it already) and every
+ * endringslogg entry about it, in the register and in every backup.
+ */
+export function deletePersonForGood(
+  reg: Register,
+  id: number,
+  scope: ErasureScope | null = null,
+): { id: number; logEntriesRemoved: number } & CopiesOutcome {
   const removed = reg.db.transaction(() => {
-    getDeltaker(reg, id); // refuses, in Norwegian, a row that is not there
-    prepared(reg.db, 'DELETE FROM deltaker WHERE id = ?').run(id);
-    const { changes } = prepared(reg.db, "DELETE FROM endringslogg WHERE tabell = 'deltaker' AND rad_id = ?").run(id);
+    const there = prepared(reg.db, 'SELECT 1 FROM deltaker WHERE id = ?').get(id) !== undefined;
+    const traces = prepared(reg.db, "SELECT 1 FROM endringslogg WHERE tabell = 'deltaker' AND rad_id = ? LIMIT 1").get(
+      id,
+    );
+    if (!there && !traces) getDeltaker(reg, id); // refuses, in Norwegian, a row the register knows nothing of
+    const effect = eraseInRegister(reg, 'sletting', [id]);
     logHendelse(
       reg,
       'sletting',
-      `Deltaker nr. ${id} slettet for godt på forespørsel, med endringsloggen for raden.`,
+      `Deltaker nr. ${id} slettet for godt på forespørsel, med endringsloggen for raden${there ? '' : ' (raden var slettet fra før)'}, også i sikkerhetskopiene.`,
       1,
+      scope?.host,
     );
-    return changes;
+    return effect.logEntries;
   })();
+  return { id, logEntriesRemoved: removed, ...afterErasure(reg, scope) };
+}
+
+/** After an erasure committed: no freed page, no undo step and no copy may keep the person. */
+function afterErasure(reg: Register, scope: ErasureScope | null): CopiesOutcome {
   compact(reg);
-  return { id, logEntriesRemoved: removed };
+  forgetUndoHistory(reg);
+  return finishPendingErasures(reg, scope);
+}
+
+/**
+ * Applies every erasure not yet carried to all copies: removes stale partial files and cleans each
+ * backup. An erasure is marked done only when no copy failed; the files that still hold someone are
+ * named. Also run when a register opens (an erasure interrupted by a crash is finished then).
+ */
+export function finishPendingErasures(reg: Register, scope: ErasureScope | null): CopiesOutcome {
+  if (!scope || reg.readOnly) return { backupsCleaned: 0, stillHolding: [], partialsRemoved: 0 };
+  let partialsRemoved = 0;
+  try {
+    partialsRemoved = removeStalePartials(scope.folders, scope.registerPath).length;
+  } catch {
+    // A folder that cannot be read: its backups are reported below.
+  }
+  const pending = listErasures(reg.db).filter((r) => !r.kopierFerdig);
+  if (pending.length === 0) return { backupsCleaned: 0, stillHolding: [], partialsRemoved };
+  const { cleaned, failed } = cleanBackups(scope.folders, scope.registerPath, pending);
+  if (failed.length === 0) {
+    reg.db.transaction(() =>
+      markCopiesDone(
+        reg.db,
+        pending.map((r) => r.id),
+      ),
+    )();
+  }
+  return { backupsCleaned: cleaned.length, stillHolding: failed.map((f) => f.file), partialsRemoved };
 }
 
 /** Rebuilds the file so that no freed page keeps old values (secure_delete has zeroed them already). */
 export function compact(reg: Register): void {
   reg.db.exec('VACUUM');
+}
+
+/** Deltakere deleted from the grid whose old values are still in the endringslogg: «Slett for godt» can reach them. */
+export function deletedWithTraces(reg: Register): { id: number; navn: string | null; slettet: string }[] {
+  return prepared(
+    reg.db,
+    `SELECT e.rad_id AS id,
+            (SELECT coalesce(n.gammel, n.ny) FROM endringslogg n
+              WHERE n.tabell = 'deltaker' AND n.rad_id = e.rad_id AND n.felt = 'navn'
+              ORDER BY n.id DESC LIMIT 1) AS navn,
+            max(e.tid) AS slettet
+       FROM endringslogg e
+      WHERE e.tabell = 'deltaker' AND NOT EXISTS (SELECT 1 FROM deltaker d WHERE d.id = e.rad_id)
+      GROUP BY e.rad_id ORDER BY slettet DESC`,
+  ).all() as { id: number; navn: string | null; slettet: string }[];
 }
 
 export type InnsynDocument = {
@@ -158,4 +225,17 @@ export function innsynDocument(reg: Register, id: number, registerName: string, 
       ny,
     })),
   };
+}
+
+/** Saves an innsyn document (0600, written whole or not at all) and records it in the hendelse log. */
+export function writeInnsyn(reg: Register, id: number, document: InnsynDocument, file: string, host?: string): number {
+  const text = `${JSON.stringify(document, null, 2)}\n`;
+  let bytes: number;
+  try {
+    bytes = writePrivateFile(file, text);
+  } catch (error) {
+    throw new DomainError('write_failed', `Filen kunne ikke lagres. ${reasonOf(error, file)} Velg en annen mappe.`);
+  }
+  logHendelse(reg, 'innsyn', `Innsyn for deltaker nr. ${id} lagret til filen «${path.basename(file)}».`, 1, host);
+  return bytes;
 }

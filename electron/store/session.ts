@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import type { SafetyStatus } from '../../shared/contract/safety';
 import { todayIso } from '../../shared/dates';
@@ -16,7 +17,7 @@ import {
   applyRetention,
   BACKUP_KIND_LABELS,
   type BackupInfo,
-  backupsOlderThan,
+  type BackupKind,
   checkBackupFile,
   copyFileAsBackup,
   createBackup,
@@ -36,7 +37,8 @@ import {
 import { acquireLock, HEARTBEAT_MS, type LockHolder, type Me, type RegisterLock, readLock, takeOverLock } from './lock';
 import { SCHEMA_VERSION } from './migrations';
 import { fileSchemaVersion, migrateRegister, openRegister, type Register } from './open';
-import { innsynDocument } from './privacy';
+import { type CopiesOutcome, type ErasureScope, finishPendingErasures, innsynDocument, writeInnsyn } from './privacy';
+import { carriedOver, carriedOverFromFile, prepareRestoredCopy } from './restore';
 
 /** Native dialogs, given by the Electron glue (tests give stubs). Synchronous, so handlers stay synchronous. */
 export type SessionDialogs = {
@@ -62,6 +64,8 @@ export type SessionOptions = {
   dailyBackup?: boolean;
   /** Put the register first in this machine's recent list. Default true; not for the command line. */
   rememberRecent?: boolean;
+  /** The backup folder for every register, in place of the settings' (the command line's `--backup-folder`). */
+  backupFolder?: string;
 };
 
 export type OpenOutcome =
@@ -243,6 +247,8 @@ export class RegisterSession {
     };
     sessions.set(reg, this);
     this.startHeartbeat();
+    // Stale partial files go, and an erasure a crash interrupted reaches the backups now.
+    this.finishErasures();
     // In the background: for a large register it takes longer than showing the grid (docs/safety.md).
     if (this.options.dailyBackup !== false) this.track(this.dailyBackupIfDue());
     this.remember(registerPath);
@@ -328,8 +334,12 @@ export class RegisterSession {
       );
     }
     try {
+      const carried = carriedOverFromFile(
+        registerPath,
+        (f) => new Database(f, { readonly: true, fileMustExist: true }),
+      );
       const kept = copyFileAsBackup(registerPath, folder, registerPath, 'skadet', this.now());
-      replaceRegisterFile(backup.file, registerPath);
+      replaceRegisterFile(backup.file, registerPath, (copy) => prepareRestoredCopy(copy, carried, this.me.user));
       acquired.lock.release();
       const outcome = await this.open(registerPath);
       if (outcome.status === 'open') {
@@ -541,19 +551,28 @@ export class RegisterSession {
   }
 
   /** Replaces the open register by one of its backups; the current file is backed up first. */
-  restoreBackup(name: string): { restoredFrom: BackupInfo; savedCurrentAs: BackupInfo } {
+  restoreBackup(name: string): {
+    restoredFrom: BackupInfo;
+    savedCurrentAs: BackupInfo;
+    erasuresReapplied: number;
+    rowsErasedAgain: number;
+  } {
     const s = this.requireOpen();
     if (s.reg.readOnly) {
       throw new DomainError('read_only', 'Registeret er åpnet skrivebeskyttet og kan ikke gjenopprettes herfra.');
     }
     const folder = this.backupFolderFor(s.path);
     const backup = this.findRestorable(folder, s.path, name);
+    const carried = carriedOver(s.reg.db);
     s.reg.close();
     sessions.delete(s.reg);
     let saved: BackupInfo;
+    let erasedAgain = 0;
     try {
       saved = copyFileAsBackup(s.path, folder, s.path, 'for-gjenoppretting', this.now());
-      replaceRegisterFile(backup.file, s.path);
+      replaceRegisterFile(backup.file, s.path, (copy) => {
+        erasedAgain = prepareRestoredCopy(copy, carried, this.me.user).rowsErasedAgain;
+      });
     } catch (error) {
       this.reopenAfterRestore(s);
       throw error instanceof DomainError
@@ -564,15 +583,21 @@ export class RegisterSession {
           );
     }
     const reg = this.reopenAfterRestore(s);
+    this.finishErasures();
     logHendelse(
       reg,
       'gjenoppretting',
-      `Registeret ble gjenopprettet fra sikkerhetskopien fra ${formatTime(backup.time)} (${BACKUP_KIND_LABELS[backup.kind].toLowerCase()}). Registeret slik det var, er lagret som sikkerhetskopi fra ${formatTime(saved.time)} (før gjenoppretting).`,
+      `Registeret ble gjenopprettet fra sikkerhetskopien fra ${formatTime(backup.time)} (${BACKUP_KIND_LABELS[backup.kind].toLowerCase()}). Registeret slik det var, er lagret som sikkerhetskopi fra ${formatTime(saved.time)} (før gjenoppretting). Hendelsesloggen er beholdt, og ${carried.erasures.length} ${carried.erasures.length === 1 ? 'sletting eller anonymisering' : 'slettinger og anonymiseringer'} er gjort på nytt (${erasedAgain} ${erasedAgain === 1 ? 'rad' : 'rader'} berørt).`,
       null,
       this.me.host,
     );
     s.lastBackup = saved;
-    return { restoredFrom: backup, savedCurrentAs: saved };
+    return {
+      restoredFrom: backup,
+      savedCurrentAs: saved,
+      erasuresReapplied: carried.erasures.length,
+      rowsErasedAgain: erasedAgain,
+    };
   }
 
   /** After a restore the file may be an older schema: the backup it came from stays as the copy from before the migration. */
@@ -635,18 +660,37 @@ export class RegisterSession {
     });
   }
 
-  /** The backups (in the current and earlier folders) made before `cutoffIso`. */
-  backupsBefore(cutoffIso: string): BackupInfo[] {
+  /** Where an erasure must reach: every backup folder this register has used on this machine. */
+  erasureScope(): ErasureScope {
     const s = this.requireOpen();
-    return this.allBackupFolders(s.path).flatMap((folder) => backupsOlderThan(folder, s.path, cutoffIso));
+    return { folders: this.allBackupFolders(s.path), registerPath: s.path, host: this.me.host };
   }
 
-  deleteBackupsBefore(cutoffIso: string): number {
-    const old = this.backupsBefore(cutoffIso);
-    for (const b of old) fs.rmSync(b.file, { force: true });
+  /** How many backups (current and earlier folders) an erasure will clean. */
+  countBackups(): number {
     const s = this.requireOpen();
-    if (s.lastBackup && old.some((b) => b.file === s.lastBackup?.file)) s.lastBackup = null;
-    return old.length;
+    return this.allBackupFolders(s.path).reduce((n, folder) => n + listBackups(folder, s.path).length, 0);
+  }
+
+  /** Never throws: an erasure not yet carried to every copy is tried again at the next open or erasure. */
+  private finishErasures(): CopiesOutcome | null {
+    const s = this.state;
+    if (!s || s.reg.readOnly) return null;
+    try {
+      return finishPendingErasures(s.reg, this.erasureScope());
+    } catch {
+      return null;
+    }
+  }
+
+  /** A backup now (the command line's `backup`), then the retention rule. */
+  async backupNow(kind: BackupKind = 'manuell'): Promise<BackupInfo> {
+    const s = this.requireOpen();
+    const folder = this.backupFolderFor(s.path);
+    const made = await createBackup(s.reg, folder, kind, this.now());
+    s.lastBackup = made;
+    applyRetention(folder, s.path);
+    return made;
   }
 
   /** Innsyn: asks where to save, writes the JSON (readable by the user only), logs it. */
@@ -658,14 +702,8 @@ export class RegisterSession {
       defaultName: `innsyn-deltaker-${id}-${todayIso(this.now())}.json`,
     });
     if (file === null) return { saved: false, file: null, bytes: 0, warning: INNSYN_WARNING };
-    const text = `${JSON.stringify(document, null, 2)}\n`;
-    try {
-      fs.writeFileSync(file, text, { mode: 0o600 });
-    } catch (error) {
-      throw new DomainError('write_failed', `Filen kunne ikke lagres. ${messageOf(error)}`);
-    }
-    logHendelse(s.reg, 'innsyn', `Innsyn for deltaker nr. ${id} lagret til fil.`, 1, this.me.host);
-    return { saved: true, file, bytes: Buffer.byteLength(text), warning: INNSYN_WARNING };
+    const bytes = writeInnsyn(s.reg, id, document, file, this.me.host);
+    return { saved: true, file, bytes, warning: INNSYN_WARNING };
   }
 
   recentFiles(): string[] {
@@ -688,8 +726,9 @@ export class RegisterSession {
     this.state = null;
   }
 
-  private backupFolderFor(registerPath: string): string {
+  backupFolderFor(registerPath: string): string {
     return (
+      this.options.backupFolder ??
       readAppConfig(this.options.configFile).backupFolders[registerKey(registerPath)] ??
       this.options.defaultBackupFolder
     );

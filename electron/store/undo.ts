@@ -157,7 +157,7 @@ function replay(reg: Register, table: GridTable, direction: 'undo' | 'redo'): Re
         const expected = direction === 'undo' ? change.after : change.before;
         const target = direction === 'undo' ? change.before : change.after;
         const current = store.read(reg, change.id) as Fields | null;
-        if (!holds(current, expected, change)) throw conflict(step, direction, store, current ?? expected);
+        if (!holds(current, expected, change)) throw conflict(step, direction, store, current, change.id);
         if (target === null) {
           store.remove(reg, change.id);
           removed.push(change.id);
@@ -203,8 +203,9 @@ function changedFields(change: RowChange, target: Fields): Fields {
   return out;
 }
 
-function conflict(step: UndoStep, direction: 'undo' | 'redo', store: RowStore<Fields>, row: Fields | null) {
-  const who = row ? `«${store.name(row)}»` : 'en rad';
+/** Names the row only as the register holds it now: a row that is gone is named by number, never from memory. */
+function conflict(step: UndoStep, direction: 'undo' | 'redo', store: RowStore<Fields>, row: Fields | null, id: number) {
+  const who = row ? `«${store.name(row)}»` : `rad nr. ${id}`;
   const verb = direction === 'undo' ? 'angre' : 'gjøre om';
   return new DomainError(
     'conflict',

@@ -9,6 +9,7 @@ import type { Output } from '../../shared/api';
 import { formatDate } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { useSafety } from '../safety/SafetyContext';
+import { stillHoldingText } from '../safety/stillHolding';
 import { useConfirm } from '../ui/ConfirmDialog';
 
 type Preview = Output<'privacy:anonymisePreview'> & { years: number };
@@ -55,9 +56,11 @@ export function AnonymiseSection(props: { onDone: () => void }) {
             Navn, fødselsår og merknad fjernes for godt for alle med sluttdato før {cutoff}, også i endringsloggen.
             Dette kan ikke angres.
           </p>
-          {shown.backupsToDelete > 0 && (
+          {shown.backupsToClean > 0 && (
             <p>
-              {plural(shown.backupsToDelete, 'sikkerhetskopi', 'sikkerhetskopier')} fra før {cutoff} slettes.
+              De samme opplysningene fjernes også i alle{' '}
+              {plural(shown.backupsToClean, 'sikkerhetskopi', 'sikkerhetskopier')}, og en gjenoppretting fra en
+              sikkerhetskopi bringer dem ikke tilbake.
             </p>
           )}
         </>
@@ -75,14 +78,12 @@ export function AnonymiseSection(props: { onDone: () => void }) {
       setMessage({ tone: 'error', text: result.error.message });
       return;
     }
-    const { anonymised, logEntriesScrubbed, backupsDeleted } = result.value;
+    const { anonymised, logEntriesScrubbed, backupsCleaned, stillHolding } = result.value;
     const backups =
-      backupsDeleted > 0
-        ? ` ${plural(backupsDeleted, 'gammel sikkerhetskopi', 'gamle sikkerhetskopier')} er slettet.`
-        : '';
+      backupsCleaned > 0 ? ` ${plural(backupsCleaned, 'sikkerhetskopi', 'sikkerhetskopier')} er renset.` : '';
     setMessage({
-      tone: 'ok',
-      text: `${plural(anonymised, 'deltaker', 'deltakere')} er anonymisert, og ${plural(logEntriesScrubbed, 'linje', 'linjer')} i endringsloggen er renset.${backups}`,
+      tone: stillHolding.length > 0 ? 'error' : 'ok',
+      text: `${plural(anonymised, 'deltaker', 'deltakere')} er anonymisert, og ${plural(logEntriesScrubbed, 'linje', 'linjer')} i endringsloggen er renset.${backups}${stillHoldingText(stillHolding)}`,
     });
     props.onDone();
     void refresh();
@@ -137,9 +138,9 @@ export function AnonymiseSection(props: { onDone: () => void }) {
                 <strong>{formatDate(preview.cutoff)}</strong> og blir anonymisert.
               </p>
               <p>
-                {preview.backupsToDelete === 0
-                  ? 'Ingen sikkerhetskopier er så gamle.'
-                  : `${plural(preview.backupsToDelete, 'sikkerhetskopi', 'sikkerhetskopier')} fra før ${formatDate(preview.cutoff)} slettes, så navnene ikke blir liggende der.`}
+                {preview.backupsToClean === 0
+                  ? 'Registeret har ingen sikkerhetskopier ennå.'
+                  : `Opplysningene fjernes også i alle ${plural(preview.backupsToClean, 'sikkerhetskopi', 'sikkerhetskopier')}, så navnene ikke blir liggende der.`}
               </p>
               <button
                 type="button"

@@ -24,6 +24,20 @@ function folderNote(listing: Listing): string {
   return `${listing.isDefault ? 'Standardmappen' : 'Valgt av deg'}, ${kind === 'cloud' ? 'i' : 'på'} ${place}.`;
 }
 
+/** «1 sletting for godt og 2 anonymiseringer (14 deltakere)». */
+function erasureText(erasures: Listing['erasures']): string {
+  const deleted = erasures.filter((e) => e.hva === 'sletting').length;
+  const anonymised = erasures.filter((e) => e.hva === 'anonymisering');
+  const people = anonymised.reduce((n, e) => n + e.antall, 0);
+  const parts = [
+    deleted > 0 ? `${deleted} ${deleted === 1 ? 'sletting' : 'slettinger'} for godt` : '',
+    anonymised.length > 0
+      ? `${anonymised.length} ${anonymised.length === 1 ? 'anonymisering' : 'anonymiseringer'} (${people} ${people === 1 ? 'deltaker' : 'deltakere'})`
+      : '',
+  ].filter(Boolean);
+  return parts.join(' og ');
+}
+
 export function BackupSection() {
   const { status, readOnly, reloadData, refresh } = useSafety();
   const [listing, setListing] = useState<Listing | null>(null);
@@ -82,6 +96,12 @@ export function BackupSection() {
 
   const restore = async (backup: BackupEntry) => {
     const when = formatTimestamp(backup.time);
+    // Read again: an erasure or an event since the list was shown changes what the dialog must say.
+    const fresh = await invoke('backup:list', {});
+    const current = fresh.ok ? fresh.value : listing;
+    if (fresh.ok) setListing(fresh.value);
+    const later = (current?.erasures ?? []).filter((e) => e.tid >= backup.time);
+    const events = current?.hendelser ?? 0;
     const yes = await confirm({
       title: 'Gjenopprette sikkerhetskopien?',
       body: (
@@ -93,6 +113,16 @@ export function BackupSection() {
           <p>
             Registeret slik det er nå, lagres først som en egen sikkerhetskopi («Før gjenoppretting»), så du kan gå
             tilbake til det.
+          </p>
+          <p>
+            <strong>Dette beholdes:</strong> hendelsesloggen ({events} {events === 1 ? 'hendelse' : 'hendelser'}) og
+            listen over slettinger og anonymiseringer.
+          </p>
+          <p>
+            <strong>Dette gjøres på nytt:</strong>{' '}
+            {later.length === 0
+              ? 'ingen slettinger eller anonymiseringer er gjort etter denne sikkerhetskopien.'
+              : `${erasureText(later)} gjort etter denne sikkerhetskopien, gjøres på nytt før den tas i bruk, så ingen som er slettet eller anonymisert, kommer tilbake.`}
           </p>
         </>
       ),
@@ -109,8 +139,9 @@ export function BackupSection() {
       return;
     }
     // Every screen reads the register again; this one shows the notice when it comes back.
+    const again = result.value.erasuresReapplied;
     reloadData(
-      `Registeret er gjenopprettet fra sikkerhetskopien fra ${when}. Registeret slik det var, er lagret som sikkerhetskopi (${formatTimestamp(result.value.savedCurrentAs.time)}).`,
+      `Registeret er gjenopprettet fra sikkerhetskopien fra ${when}. Registeret slik det var, er lagret som sikkerhetskopi (${formatTimestamp(result.value.savedCurrentAs.time)}). Hendelsesloggen er beholdt${again > 0 ? `, og ${again} ${again === 1 ? 'sletting eller anonymisering er' : 'slettinger og anonymiseringer er'} gjort på nytt` : ''}.`,
     );
   };
 

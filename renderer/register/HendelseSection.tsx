@@ -13,6 +13,7 @@ const WHAT: Record<HendelseEntry['hva'], string> = {
   innsyn: 'Innsyn',
   gjenoppretting: 'Gjenoppretting',
   las_overtatt: 'Lås tatt over',
+  eksport: 'Eksport med navn',
 };
 
 export function HendelseSection(props: { version: number }) {
@@ -33,8 +34,8 @@ export function HendelseSection(props: { version: number }) {
         Hendelseslogg
       </h2>
       <p className="register-intro">
-        Anonymiseringer, slettinger, innsyn, gjenopprettinger og overtatte låser, nyeste først. Endringer i enkeltfelt
-        ser du med «Historikk» i Deltakere og Kull.
+        Anonymiseringer, slettinger, innsyn, eksporter med navn, gjenopprettinger og overtatte låser, nyeste først.
+        Endringer i enkeltfelt ser du med «Historikk» i Deltakere og Kull.
       </p>
       {error && (
         <div className="alert alert-error" role="alert">

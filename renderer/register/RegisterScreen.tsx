@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { useSafety } from '../safety/SafetyContext';
 import { AnonymiseSection } from './AnonymiseSection';
 import { BackupSection } from './BackupSection';
+import { DeletedPeopleSection } from './DeletedPeopleSection';
 import { FileSection } from './FileSection';
 import { HendelseSection } from './HendelseSection';
 import './register.css';
@@ -33,6 +34,7 @@ export function RegisterScreen() {
         <FileSection />
         <BackupSection />
         <AnonymiseSection onDone={eventsChanged} />
+        <DeletedPeopleSection onDone={eventsChanged} version={eventsVersion} />
         <HendelseSection version={eventsVersion} />
       </div>
     </div>

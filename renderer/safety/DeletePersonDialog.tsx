@@ -46,8 +46,8 @@ export function DeletePersonDialog(props: { name: string; onCancel: () => void; 
           fram igjen. Dette kan ikke angres.
         </p>
         <p className="safety-muted">
-          Sikkerhetskopier som allerede er tatt, har fortsatt opplysningene til de slettes etter tur, innen omtrent ett
-          år.
+          Opplysningene fjernes også fra alle sikkerhetskopiene, og en senere gjenoppretting fra en sikkerhetskopi
+          bringer dem ikke tilbake.
         </p>
         <label className="form-field">
           <span className="form-label">Skriv navnet «{name}» for å bekrefte</span>

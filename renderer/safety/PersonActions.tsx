@@ -6,10 +6,12 @@
 import { useState } from 'react';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { invoke } from '../bridge';
+
 import { useConfirm } from '../ui/ConfirmDialog';
 import { DeletePersonDialog } from './DeletePersonDialog';
 import { useSafety } from './SafetyContext';
 import { sizeText } from './sizeText';
+import { stillHoldingText } from './stillHolding';
 
 type Busy = 'innsyn' | 'sletting' | null;
 
@@ -58,8 +60,16 @@ export function PersonActions(props: { id: number; name: string; onDeleted: () =
       setMessage({ tone: 'error', text: result.error.message });
       return;
     }
-    onDeleted();
     reloadData();
+    if (result.value.stillHolding.length > 0) {
+      // The panel stays open: the user must learn which files still hold the person.
+      setMessage({
+        tone: 'error',
+        text: `${who} er slettet fra registeret.${stillHoldingText(result.value.stillHolding)}`,
+      });
+      return;
+    }
+    onDeleted();
   };
 
   return (

@@ -16,7 +16,7 @@ export const hendelse = z.object({
   tid: z.string(),
   bruker: z.string(),
   maskin: z.string(),
-  hva: z.enum(['anonymisering', 'sletting', 'innsyn', 'gjenoppretting', 'las_overtatt']),
+  hva: z.enum(['anonymisering', 'sletting', 'innsyn', 'eksport', 'gjenoppretting', 'las_overtatt']),
   antall: z.number().int().nullable(),
   beskrivelse: z.string(),
 });

@@ -25,7 +25,7 @@ export const fileLocation = z.object({
 
 export type FileLocationInfo = z.infer<typeof fileLocation>;
 
-export const backupKind = z.enum(['daglig', 'for-oppgradering', 'for-gjenoppretting', 'skadet']);
+export const backupKind = z.enum(['daglig', 'manuell', 'for-oppgradering', 'for-gjenoppretting', 'skadet']);
 
 export const backupInfo = z.object({
   /** The file name; pass it to `backup:restore`. */
@@ -109,16 +109,35 @@ export const safetyChannels = {
     async: false,
     returnsNames: false,
     input: z.object({}),
-    result: backupFolder.extend({ backups: z.array(backupInfo) }),
+    result: backupFolder.extend({
+      backups: z.array(backupInfo),
+      /**
+       * The erasures the register has recorded (no names): a restore applies every one of them again,
+       * so the restore dialog can say how many were made after the backup it offers.
+       */
+      erasures: z.array(
+        z.object({ tid: z.string(), hva: z.enum(['sletting', 'anonymisering']), antall: z.number().int() }),
+      ),
+      /** Entries in the hendelse log, which a restore keeps. */
+      hendelser: z.number().int(),
+    }),
   },
-  /** Put a backup in the register's place; the current file is itself backed up first. */
+  /**
+   * Put a backup in the register's place; the current file is itself backed up first. The hendelse
+   * log is kept and every recorded erasure is applied again before the backup takes the register's place.
+   */
   'backup:restore': {
     writes: true,
     undoable: false,
     async: false,
     returnsNames: false,
     input: z.object({ name: z.string().min(1).max(300) }),
-    result: z.object({ restoredFrom: backupInfo, savedCurrentAs: backupInfo }),
+    result: z.object({
+      restoredFrom: backupInfo,
+      savedCurrentAs: backupInfo,
+      erasuresReapplied: z.number().int(),
+      rowsErasedAgain: z.number().int(),
+    }),
   },
   /** Choose another folder for backups (the app shows a folder dialog); a backup is made there at once. */
   'backup:chooseFolder': {

@@ -2,8 +2,8 @@
  * The canary: a made-up name that exists nowhere else is written, edited, then deleted (or
  * anonymised). Afterwards its bytes are nowhere in the register file, its journal or the change log
  * — in normal mode and in single-user mode (where SQLite keeps the journal open between writes).
- * Backups made while the person was registered still hold the name until they age out (14 daily +
- * 12 monthly) or anonymisation prunes them: the documented exception (docs/safety.md).
+ * Backups, partials, restores and undo are covered by erasure.test.ts and fault-injection.test.ts
+ * (docs/safety.md, «Privacy tools: an erasure holds»).
  */
 import fs from 'node:fs';
 import path from 'node:path';
