@@ -39,6 +39,11 @@ export function setReportGlue(next: ReportGlue | null): void {
   glue = next;
 }
 
+/** The glue as set now (the samlerapport saves and prints through it too); null outside the app. */
+export function currentReportGlue(): ReportGlue | null {
+  return glue;
+}
+
 const SAVE_TITLES: Record<ExportFormat, string> = {
   pdf: 'Lagre rapporten som PDF',
   xlsx: 'Lagre rapporten som Excel',

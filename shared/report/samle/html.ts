@@ -117,7 +117,8 @@ function partHtml(table: SamleTable, first: number, end: number, part: number): 
           lead.map((c, i) => `<td class="${cellClass(c, i, table)}">${escapeHtml(cellText(c))}</td>`).join('') +
           `<td class="kr-label"${attr('colspan', width - lead.length)}>${escapeHtml(cellText(last))}</td>`;
       }
-      return `<tr class="${ROW_CLASS[row.style]}">${html}</tr>`;
+      const data = row.key === undefined ? '' : ` data-row="${escapeHtml(row.key)}"`;
+      return `<tr class="${ROW_CLASS[row.style]}"${data}>${html}</tr>`;
     })
     .join('');
   const tableClass = table.key === 'form' ? 'kr-form sr-form' : 'kr-list sr-list';
