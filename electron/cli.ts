@@ -1,5 +1,5 @@
 /**
- * The command line: `npm run cli -- import|report|init|backup|restore|anonymise|erase|export-person …`
+ * The command line: `npm run cli -- import|report|samlerapport|init|backup|restore|anonymise|erase|export-person …`
  * and `npm run demo -- --db FILE`. Plain Node, no Electron: it calls the same store and handlers as the app.
  */
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { runImport } from './cli/import-command';
 import { runAnonymise, runErase, runExportPerson } from './cli/privacy-commands';
 import { runBackup, runInit, runRestore } from './cli/register-commands';
 import { runReport } from './cli/report-command';
+import { runSamlerapport } from './cli/samlerapport-command';
 import { userError } from './store/errors';
 
 const DEMO_DIR = path.resolve(import.meta.dirname, '..', 'resources', 'demo');
@@ -37,7 +38,7 @@ program
   .requiredOption('--db <fil>', 'registerfilen (må finnes)')
   .requiredOption('--from <dato>', 'første dag i perioden (yyyy-mm-dd)')
   .requiredOption('--to <dato>', 'siste dag i perioden (yyyy-mm-dd)')
-  .option('--format <format>', 'json, csv, xlsx eller html', 'json')
+  .option('--format <format>', 'json, csv, xlsx, html eller kullrapport (filen til samlerapporten)', 'json')
   .option('--out <fil>', 'filen som skal skrives, eller - for standard ut', '-')
   .action(async (options: { db: string; from: string; to: string; format: string; out: string }) => {
     process.exitCode = await runReport(options);
@@ -112,6 +113,25 @@ program
   .action(async (options) => {
     process.exitCode = await runExportPerson(options);
   });
+
+program
+  .command('samlerapport')
+  .description('Slå sammen tiltakenes rapportfiler til én samlerapport for kommunen')
+  .requiredOption('--from <dato>', 'første dag i perioden (yyyy-mm-dd)')
+  .requiredOption('--to <dato>', 'siste dag i perioden (yyyy-mm-dd)')
+  .option('--expect <fil>', 'liste over tiltak som skal levere, ett navn per linje (gir «Hvem mangler»)')
+  .option('--kommune <navn>', 'navnet på summen (standard: «Kommunen totalt»)')
+  .option('--format <format>', 'json, xlsx, csv eller html', 'json')
+  .option('--out <fil>', 'filen som skal skrives, eller - for standard ut', '-')
+  .argument('<filer...>', 'rapportfiler (.kullrapport.json, .xlsx) eller mapper med dem')
+  .action(
+    async (
+      files: string[],
+      options: { from: string; to: string; expect?: string; kommune?: string; format: string; out: string },
+    ) => {
+      process.exitCode = await runSamlerapport(options, files);
+    },
+  );
 
 program
   .command('demo')

@@ -17,6 +17,7 @@ import { RegisterScreen } from './register/RegisterScreen';
 import { ReadOnlyBanner } from './safety/ReadOnlyBanner';
 import { SafetyProvider, useSafety } from './safety/SafetyContext';
 import { SingleUserNotice } from './safety/SingleUserNotice';
+import { SamlerapportScreen } from './samlerapport/SamlerapportScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { RegisterGate, useMenuCommands, useShell } from './start/RegisterGate';
 
@@ -37,6 +38,7 @@ const SCREENS: readonly Screen[] = [
   { key: 'kull', label: 'Kull', Component: KullScreen, shownFor: (r) => r.opptak === 'kull' || r.hasKull },
   { key: 'rapport', label: 'Rapport', Component: RapportScreen },
   { key: 'importer', label: 'Importer', Component: ImportScreen, end: true },
+  { key: 'samlerapport', label: 'Samlerapport', Component: SamlerapportScreen, end: true },
   { key: 'register', label: 'Register og sikkerhet', Component: RegisterScreen, end: true },
   { key: 'innstillinger', label: 'Innstillinger', Component: SettingsScreen, end: true },
   { key: 'hjelp', label: 'Hjelp', Component: HelpScreen, end: true },

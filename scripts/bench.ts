@@ -15,6 +15,8 @@
  *                         reading the file and 10,000 INSERTs in one transaction
  *   report                buildReportFromRegister, worst of a month, a year and ten years — vs. the
  *                         GROUP BY of scripts/bench-data.ts
+ *   samlerapport          100 tiltak's report files read, checked, merged and written as XLSX
+ *                         (scripts/bench-samle.ts) — vs. reading and JSON.parse of the same files
  *
  * Options: --no-build (use dist/renderer as it is), --no-browser (skip Chromium).
  */
@@ -34,6 +36,7 @@ import { RegisterSession } from '../electron/store/session';
 import { type Channel, contract } from '../shared/api';
 import { formatDate } from '../shared/dates';
 import { generateDeltakere, insertDeltakere, medianMs, REPORT_GROUP_BY_SQL, REPORT_PERIODS } from './bench-data';
+import { benchSamlerapport, SAMLE_FILES } from './bench-samle';
 import { findChromium } from './chromium';
 
 const N = 100_000;
@@ -406,6 +409,17 @@ try {
     benchEdit(reg);
     benchPaste(reg);
     await benchImport(reg, workbook);
+    const samle = await benchSamlerapport(dir);
+    json.samlerapport_100_xlsx_ms = round(samle.ms);
+    json.samlerapport_100_xlsx_cpu_ms = round(samle.cpuMs);
+    lines.push({
+      what: `samlerapport: ${SAMLE_FILES} files read, merged, XLSX`,
+      budget: '≤ 1 s',
+      ms: samle.ms,
+      baselineMs: samle.baselineMs,
+      limitMs: 1000,
+      note: `CPU ${round(samle.cpuMs)} ms; baseline: reading and JSON.parse of the files`,
+    });
   } finally {
     session.close();
   }

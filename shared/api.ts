@@ -18,6 +18,7 @@ import { privacyChannels } from './contract/privacy';
 import { registerChannels } from './contract/register';
 import { reportChannels } from './contract/report';
 import { safetyChannels } from './contract/safety';
+import { samleChannels } from './contract/samlerapport';
 import type { MenuCommand } from './menu';
 
 export { type KullFilter, kullFilter } from './contract/deltaker';
@@ -31,6 +32,7 @@ export const contract = {
   ...historyChannels,
   ...privacyChannels,
   ...reportChannels,
+  ...samleChannels,
   ...appChannels,
   ...importChannels,
   ...gridChannels,

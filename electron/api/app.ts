@@ -8,16 +8,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Channel, contract, type Output, type Result } from '../../shared/api';
 import { type AppChannel, type AppState, appChannels, type NewRegister } from '../../shared/contract/app';
+import { type SamleChannel, samleChannels } from '../../shared/contract/samlerapport';
 import { DEMO_SETTINGS, fillDemoRegister } from '../io/demo';
 import { DomainError, userError } from '../store/errors';
 import { openRegister } from '../store/open';
 import type { RegisterSession } from '../store/session';
 import { updateSettings } from '../store/settings';
+import { samleHandlers, setSamleHostSource } from './samlerapport';
 import type { HandlerMap } from './types';
 
 /** The native dialogs (Electron's; tests answer them). Null: the user cancelled. */
 export type AppDialogs = {
   chooseRegisterToOpen: () => string | null;
+  /** The samlerapport's report files, or one folder of them (api/samlerapport.ts). */
+  chooseReportFiles?: (options: { folder: boolean }) => string[] | null;
   /** Where to save a new register; `defaultName` is the suggested file name. */
   chooseNewRegister: (defaultName: string) => string | null;
 };
@@ -46,6 +50,8 @@ export type AppHost = {
 };
 
 let host: AppHost | null = null;
+// The samlerapport (api/samlerapport.ts) works with no register open too, with this same host.
+setSamleHostSource(() => host);
 
 /** Called once by the Electron glue at start (and by tests). */
 export function setAppHost(next: AppHost | null): void {
@@ -228,10 +234,15 @@ export const appHandlers = {
   'register:openDemo': () => openDemo(requireHost()),
 } satisfies Partial<HandlerMap>;
 
-/** The app channels answer with or without a register; none of them writes to the open register. */
-export const APP_CHANNELS: ReadonlySet<string> = new Set(Object.keys(appChannels));
+/**
+ * The app channels answer with or without a register; none of them writes to the open register.
+ * So do the samlerapport's (the koordinator may keep no register).
+ */
+export const APP_CHANNELS: ReadonlySet<string> = new Set([...Object.keys(appChannels), ...Object.keys(samleChannels)]);
 
-export function isAppChannel(channel: unknown): channel is AppChannel {
+const WITHOUT_REGISTER = { ...appHandlers, ...samleHandlers };
+
+export function isAppChannel(channel: unknown): channel is AppChannel | SamleChannel {
   return typeof channel === 'string' && APP_CHANNELS.has(channel);
 }
 
@@ -251,7 +262,10 @@ export async function invokeWithoutRegister(channel: unknown, input: unknown): P
     return { ok: false, error: { code: 'invalid_input', message, ...(field ? { field } : {}) } };
   }
   try {
-    const handler = appHandlers[channel] as (reg: null, input: unknown) => Output<Channel> | Promise<Output<Channel>>;
+    const handler = WITHOUT_REGISTER[channel] as (
+      reg: null,
+      input: unknown,
+    ) => Output<Channel> | Promise<Output<Channel>>;
     return { ok: true, value: await handler(null, parsed.data) };
   } catch (thrown) {
     const error = userError(thrown);

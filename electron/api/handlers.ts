@@ -17,6 +17,7 @@ import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
 import { reportHandlers } from './report';
 import { safetyHandlers } from './safety';
+import { samleHandlers } from './samlerapport';
 import type { AsyncChannel, HandlerMap } from './types';
 
 export const handlers: HandlerMap = {
@@ -28,6 +29,7 @@ export const handlers: HandlerMap = {
   ...historyHandlers,
   ...privacyHandlers,
   ...reportHandlers,
+  ...samleHandlers,
   ...appHandlers,
   ...importHandlers,
   ...gridHandlers,

@@ -5,15 +5,21 @@
  * with the call and PDF/printing say they need the app.
  */
 import type { ExportFormat } from '../../shared/contract/report';
+import { kullrapportFileName } from '../../shared/report/samle/file';
+import { writeFileAtomic } from '../io/atomic-write';
+import { kullrapportFromRegister, kullrapportText } from '../io/kullrapport';
 import {
   loadReportView,
   reportFileName,
   reportViewHtml,
   reportViewTitle,
+  type ViewRequest,
   writeReportViewFile,
 } from '../io/report-files';
 import { DomainError, reasonOf } from '../store/errors';
+import type { Register } from '../store/open';
 import { buildMonthlyFromRegister, buildReportFromRegister } from '../store/report';
+import { getSettings } from '../store/settings';
 import type { HandlerMap } from './types';
 
 /** What the app gives the report handlers: it asks where to save, and prints its own window. */
@@ -33,17 +39,42 @@ export function setReportGlue(next: ReportGlue | null): void {
   glue = next;
 }
 
+/** The glue as set now (the samlerapport saves and prints through it too); null outside the app. */
+export function currentReportGlue(): ReportGlue | null {
+  return glue;
+}
+
 const SAVE_TITLES: Record<ExportFormat, string> = {
   pdf: 'Lagre rapporten som PDF',
   xlsx: 'Lagre rapporten som Excel',
   csv: 'Lagre rapporten som CSV',
   json: 'Lagre rapporten som JSON',
+  kullrapport: 'Lagre rapportfil for samlerapporten',
 };
+
+/** The file name the save dialog suggests: rapport-2026-10.xlsx, or `Mat & prat 2026-10-01–2026-10-31.kullrapport.json`. */
+function defaultFileName(reg: Register, request: { from: string; to: string; format: ExportFormat }): string {
+  if (request.format === 'kullrapport') {
+    return kullrapportFileName(getSettings(reg).tiltak, request.from, request.to);
+  }
+  return `${reportFileName(request)}.${request.format}`;
+}
+
+/** Writes the file of one format; the XLSX carries the samlerapport's report file in a hidden sheet. */
+function writeExport(reg: Register, request: ViewRequest, format: Exclude<ExportFormat, 'pdf'>, file: string) {
+  if (format === 'kullrapport') {
+    return writeFileAtomic(file, kullrapportText(kullrapportFromRegister(reg, request.from, request.to)));
+  }
+  const extra = format === 'xlsx' ? kullrapportFromRegister(reg, request.from, request.to) : undefined;
+  return writeReportViewFile(loadReportView(reg, request), format, file, extra);
+}
 
 const NEEDS_APP =
   'PDF og utskrift lages av Kullregister-programmets vindu. Fra kommandolinjen: lag --format html og skriv den ut, eller bruk xlsx.';
 
 function writeFailed(error: unknown): DomainError {
+  // A refusal of our own (no tiltak name for the samlerapport's file) already says what to do.
+  if (error instanceof DomainError) return error;
   return new DomainError(
     'write_failed',
     `Rapporten kunne ikke lagres. ${reasonOf(error)} Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
@@ -68,16 +99,14 @@ export const reportHandlers = {
       throw new DomainError('no_path', 'Oppgi hvor rapporten skal lagres (path).', 'path');
     }
     const file = glue
-      ? glue.chooseSavePath({ title: SAVE_TITLES[format], defaultName: `${reportFileName(request)}.${format}`, format })
+      ? glue.chooseSavePath({ title: SAVE_TITLES[format], defaultName: defaultFileName(reg, request), format })
       : (request.path as string);
     if (file === null) return { saved: false, path: null, bytes: 0 };
     const saved = (bytes: number) => ({ saved: true, path: file, bytes });
     try {
       // A PDF is the window's print of the Rapport screen, which shows this view (the same HTML as report:html).
       const written =
-        format === 'pdf'
-          ? (glue as ReportGlue).printToPdf(file)
-          : writeReportViewFile(loadReportView(reg, request), format, file);
+        format === 'pdf' ? (glue as ReportGlue).printToPdf(file) : writeExport(reg, request, format, file);
       if (typeof written === 'number') return saved(written);
       return written.then(saved, (error: unknown) => {
         throw writeFailed(error);

@@ -47,3 +47,20 @@ export function chooseNewRegister(defaultName = 'kullregister.sqlite'): string |
   const file = window ? dialog.showSaveDialogSync(window, options) : dialog.showSaveDialogSync(options);
   return file ? file : null;
 }
+
+/** The samlerapport's report files (several), or one folder of them. Null: the user cancelled. */
+export function chooseReportFiles({ folder }: { folder: boolean }): string[] | null {
+  const options = folder
+    ? { title: 'Velg mappen med rapportfilene', properties: ['openDirectory' as const] }
+    : {
+        title: 'Velg rapportfilene fra tiltakene',
+        properties: ['openFile' as const, 'multiSelections' as const],
+        filters: [
+          { name: 'Rapportfiler (.kullrapport.json, .xlsx)', extensions: ['json', 'xlsx'] },
+          { name: 'Alle filer', extensions: ['*'] },
+        ],
+      };
+  const window = BrowserWindow.getFocusedWindow();
+  const picked = window ? dialog.showOpenDialogSync(window, options) : dialog.showOpenDialogSync(options);
+  return picked && picked.length > 0 ? picked : null;
+}

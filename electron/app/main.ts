@@ -9,7 +9,7 @@ import type { MenuCommand } from '../../shared/menu';
 import { registerToOpenAtStart, setAppHost } from '../api/app';
 import { defaultBackupFolder } from '../store/location';
 import { RegisterSession } from '../store/session';
-import { chooseNewRegister, chooseRegisterToOpen, nativeDialogs } from './dialogs';
+import { chooseNewRegister, chooseRegisterToOpen, chooseReportFiles, nativeDialogs } from './dialogs';
 import { installGridExport } from './grid-export';
 import { installImportDialogs } from './import-dialogs';
 import { registerIpc } from './ipc';
@@ -94,7 +94,7 @@ if (!app.requestSingleInstanceLock()) {
       settingsFile: configFile,
       defaultRegisterPath: defaultRegisterPath(),
       demoFolder: demoFolder(),
-      dialogs: { chooseRegisterToOpen, chooseNewRegister },
+      dialogs: { chooseRegisterToOpen, chooseNewRegister, chooseReportFiles },
       open: (file, options) => openInteractive(session, file, options),
       onRegisterChanged: refreshMenu,
     });

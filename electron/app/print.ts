@@ -16,6 +16,7 @@ const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   xlsx: { name: 'Excel-arbeidsbok', extensions: ['xlsx'] },
   csv: { name: 'CSV (semikolonseparert)', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
+  kullrapport: { name: 'Rapportfil for samlerapport', extensions: ['json'] },
 };
 
 function reportWindow(): BrowserWindow {

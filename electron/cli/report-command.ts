@@ -1,12 +1,14 @@
 /**
- * `npm run cli -- report --db F --from D --to D --format json|csv|xlsx|html --out F|-`
+ * `npm run cli -- report --db F --from D --to D --format json|csv|xlsx|html|kullrapport --out F|-`
  * (rapporteringsskjema.md, "Command line"): the same report, header and files as the app.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { isIsoDate } from '../../shared/dates';
 import { htmlDocument } from '../../shared/report/html';
+import type { KullrapportFile } from '../../shared/report/samle/file';
 import { writeFileAtomic } from '../io/atomic-write';
+import { kullrapportFromRegister, kullrapportText } from '../io/kullrapport';
 import {
   loadReportView,
   type ReportView,
@@ -19,7 +21,7 @@ import {
 import { DomainError, userError } from '../store/errors';
 import { openRegister } from '../store/open';
 
-const FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
+const FORMATS = ['json', 'csv', 'xlsx', 'html', 'kullrapport'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const REPORT_CSS_PATH = path.resolve(import.meta.dirname, '..', '..', 'resources', 'report.css');
@@ -38,12 +40,15 @@ export async function runReport(options: ReportOptions): Promise<number> {
     }
     const reg = openRegister(options.db, { readOnly: true });
     let view: ReportView;
+    let file: KullrapportFile | undefined;
     try {
       view = loadReportView(reg, { from: options.from, to: options.to });
+      // The samlerapport's report file: on its own, or in the XLSX's hidden sheet.
+      if (format === 'kullrapport' || format === 'xlsx') file = kullrapportFromRegister(reg, options.from, options.to);
     } finally {
       reg.close();
     }
-    await writeReport(view, format, options.out);
+    await writeReport(view, format, options.out, file);
     return 0;
   } catch (error) {
     process.stderr.write(`Feil: ${userError(error).message}\n`);
@@ -65,7 +70,10 @@ function checkOptions(options: ReportOptions): Format {
   }
   if (options.from > options.to) throw new DomainError('bad_period', '--from kan ikke være etter --to.');
   if (!FORMATS.includes(options.format as Format)) {
-    throw new DomainError('bad_format', `Ukjent format «${options.format}». Velg json, csv, xlsx eller html.`);
+    throw new DomainError(
+      'bad_format',
+      `Ukjent format «${options.format}». Velg json, csv, xlsx, html eller kullrapport.`,
+    );
   }
   if (options.format === 'xlsx' && options.out === '-') {
     throw new DomainError('bad_out', 'XLSX kan ikke skrives til standard ut. Oppgi en fil med --out rapport.xlsx.');
@@ -73,20 +81,22 @@ function checkOptions(options: ReportOptions): Format {
   return options.format as Format;
 }
 
-async function writeReport(view: ReportView, format: Format, out: string): Promise<void> {
+async function writeReport(view: ReportView, format: Format, out: string, file?: KullrapportFile): Promise<void> {
   if (format === 'xlsx') {
-    await writeReportViewFile(view, 'xlsx', out);
+    await writeReportViewFile(view, 'xlsx', out, file);
     return;
   }
   const text =
-    format === 'json'
-      ? reportViewJson(view)
-      : format === 'csv'
-        ? reportViewCsv(view)
-        : htmlDocument(reportViewHtml(view), {
-            title: reportViewTitle(view),
-            css: fs.readFileSync(REPORT_CSS_PATH, 'utf8'),
-          });
+    format === 'kullrapport'
+      ? kullrapportText(file as KullrapportFile)
+      : format === 'json'
+        ? reportViewJson(view)
+        : format === 'csv'
+          ? reportViewCsv(view)
+          : htmlDocument(reportViewHtml(view), {
+              title: reportViewTitle(view),
+              css: fs.readFileSync(REPORT_CSS_PATH, 'utf8'),
+            });
   if (out === '-') process.stdout.write(text);
   else writeFileAtomic(out, text);
 }

@@ -7,6 +7,7 @@
 import { monthlyReportToCsv, reportToCsv } from '../../shared/report/csv';
 import { monthPeriods } from '../../shared/report/engine';
 import { type ReportHeader, renderMonthlyReportHtml, renderReportHtml } from '../../shared/report/html';
+import type { KullrapportFile } from '../../shared/report/samle/file';
 import type { Report } from '../../shared/report/schema';
 import { TEMPLATE_TITLE } from '../../shared/report/template';
 import type { Register } from '../store/open';
@@ -64,8 +65,16 @@ export function reportViewCsv(view: ReportView): string {
 
 export type FileFormat = 'csv' | 'json' | 'xlsx';
 
-/** Writes the view as a file; CSV and JSON at once, XLSX (exceljs) asynchronously. Returns the bytes. */
-export function writeReportViewFile(view: ReportView, format: FileFormat, file: string): number | Promise<number> {
+/**
+ * Writes the view as a file; CSV and JSON at once, XLSX (exceljs) asynchronously. Returns the bytes.
+ * An XLSX carries `kullrapport` (the samlerapport's report file) in a hidden sheet when given.
+ */
+export function writeReportViewFile(
+  view: ReportView,
+  format: FileFormat,
+  file: string,
+  kullrapport?: KullrapportFile,
+): number | Promise<number> {
   switch (format) {
     case 'csv':
       return writeFileAtomic(file, reportViewCsv(view));
@@ -73,7 +82,7 @@ export function writeReportViewFile(view: ReportView, format: FileFormat, file: 
       return writeFileAtomic(file, reportViewJson(view));
     case 'xlsx':
       return view.kind === 'period'
-        ? writeReportXlsx(view.report, view.header, file)
-        : writeMonthlyReportXlsx(view.month, view.hittilIAr, view.header, file);
+        ? writeReportXlsx(view.report, view.header, file, kullrapport)
+        : writeMonthlyReportXlsx(view.month, view.hittilIAr, view.header, file, kullrapport);
   }
 }

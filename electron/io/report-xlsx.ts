@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import { daysBetween } from '../../shared/dates';
 import type { ReportHeader } from '../../shared/report/html';
+import type { KullrapportFile } from '../../shared/report/samle/file';
 import type { Report } from '../../shared/report/schema';
 import {
   type Cell,
@@ -23,6 +24,7 @@ import {
 } from '../../shared/report/tables';
 import { TEMPLATE_TITLE } from '../../shared/report/template';
 import { writeFileAtomic } from './atomic-write';
+import { addKullrapportSheet } from './kullrapport';
 
 /** Excel's day 0: a date cell holds the days since 30 December 1899. */
 const EXCEL_EPOCH = '1899-12-30';
@@ -55,7 +57,7 @@ function excelValue(cell: Cell): { value: ExcelJS.CellValue; numFmt?: string; ri
 }
 
 /** Widths in characters: the widest cell of each column, headings counted as they wrap. */
-function columnWidths(table: ReportTable, columnCount: number): number[] {
+function columnWidths(table: SheetTable, columnCount: number): number[] {
   const widths = new Array<number>(columnCount).fill(6);
   const widen = (column: number, length: number) => {
     widths[column] = Math.min(60, Math.max(widths[column] as number, length + 2));
@@ -82,7 +84,31 @@ function columnWidths(table: ReportTable, columnCount: number): number[] {
 /** Header and footer text: `&` starts a code there, so a literal one is doubled. */
 const hf = (text: string) => text.replaceAll('&', '&&');
 
-function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, header: ReportHeader): void {
+/** What opens every sheet and runs along its printed pages: by default the report's header. */
+export type SheetHeading = {
+  title: string;
+  items: readonly [label: string, value: string][];
+  /** The page header's left and right text, and the footer's left text. */
+  left: string;
+  right: string;
+  footer: string;
+  orientation?: 'portrait' | 'landscape';
+};
+
+export function reportSheetHeading(header: ReportHeader): SheetHeading {
+  return {
+    title: TEMPLATE_TITLE,
+    items: headerItems(header),
+    left: `${header.tiltak}${header.avdeling ? ` – ${header.avdeling}` : ''}`,
+    right: header.periodLabel,
+    footer: `${TEMPLATE_TITLE}, laget ${headerItems(header).at(-1)?.[1] ?? ''}`,
+  };
+}
+
+/** A table laid out like the report's (tables.ts); other reports (the samlerapport) bring their own keys. */
+export type SheetTable = Omit<ReportTable, 'key'> & { readonly key: string };
+
+export function addTableSheet(workbook: ExcelJS.Workbook, table: SheetTable, heading: SheetHeading): void {
   const columnCount = Math.max(
     ...table.head.map((row) => row.reduce((sum, cell) => sum + cell.span, 0)),
     ...table.rows.map((row) => row.cells.length),
@@ -90,15 +116,15 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, header: R
   const sheet = workbook.addWorksheet(table.sheet, {
     pageSetup: {
       paperSize: A4,
-      orientation: 'portrait',
+      orientation: heading.orientation ?? 'portrait',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.55, right: 0.55, top: 0.7, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
-      oddHeader: `&L&8${hf(`${header.tiltak}${header.avdeling ? ` – ${header.avdeling}` : ''}`)}&R&8${hf(header.periodLabel)}`,
-      oddFooter: `&L&8${hf(`${TEMPLATE_TITLE}, laget ${headerItems(header).at(-1)?.[1] ?? ''}`)}&R&8Side &P av &N`,
+      oddHeader: `&L&8${hf(heading.left)}&R&8${hf(heading.right)}`,
+      oddFooter: `&L&8${hf(heading.footer)}&R&8Side &P av &N`,
     },
   });
   sheet.columns = columnWidths(table, columnCount).map((width) => ({ width }));
@@ -106,10 +132,10 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, header: R
   const spanAll = (rowNumber: number) => {
     if (columnCount > 1) sheet.mergeCells(rowNumber, 1, rowNumber, columnCount);
   };
-  const title = sheet.addRow([TEMPLATE_TITLE]);
+  const title = sheet.addRow([heading.title]);
   title.font = { bold: true, size: 14 };
   spanAll(title.number);
-  for (const [label, value] of headerItems(header)) {
+  for (const [label, value] of heading.items) {
     const line = sheet.addRow([`${label}: ${value}`]);
     line.getCell(1).font = { bold: label === 'Periode' };
     spanAll(line.number);
@@ -159,6 +185,24 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, header: R
   }
 }
 
+/**
+ * One style object per distinct look, shared by every cell that has it: exceljs works a style's XML
+ * out once per object (a WeakMap), so a wide sheet (the samlerapport's hundred column blocks) is
+ * written in a fraction of the time. The objects are never changed once made.
+ */
+const SHARED_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+function sharedStyle(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  const key = JSON.stringify(style);
+  let shared = SHARED_STYLES.get(key);
+  if (!shared) {
+    shared = style;
+    SHARED_STYLES.set(key, shared);
+  }
+  return shared;
+}
+
+const TOTAL_BOX: Partial<ExcelJS.Borders> = { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } };
+
 function addBodyRow(
   sheet: ExcelJS.Worksheet,
   style: RowStyle,
@@ -168,32 +212,33 @@ function addBodyRow(
 ): void {
   const row = sheet.addRow([]);
   const labelColumn = isForm ? 2 : 1;
-  cells.forEach((cell, i) => {
-    const target = row.getCell(i + 1);
-    const { value, numFmt, right } = excelValue(cell);
-    // The form's row numbers are numbers to Excel (no "number stored as text" warnings).
-    target.value = isForm && i === 0 && typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-    if (numFmt) target.numFmt = numFmt;
-    target.alignment = {
-      vertical: 'top',
-      wrapText: i + 1 === labelColumn,
-      ...(i + 1 === labelColumn && style === 'sub' ? { indent: 1 } : {}),
-      ...(right ? { horizontal: 'right' as const } : {}),
-      ...(isForm && i === 0 ? { horizontal: 'center' as const } : {}),
-    };
-  });
-  if (style === 'caption' || style === 'heading') {
-    // One text over the rest of the line: a block's caption, or row 13's lead-in.
-    const from = style === 'caption' ? 1 : labelColumn;
-    if (columnCount > from) sheet.mergeCells(row.number, from, row.number, columnCount);
-    row.getCell(from).font = style === 'caption' ? { bold: true } : { italic: true };
-    row.getCell(from).alignment = { wrapText: true, vertical: 'top' };
-  }
+  // A caption or row 13's lead-in: one text over the rest of the line, from this column.
+  const spanFrom = style === 'caption' ? 1 : style === 'heading' ? labelColumn : null;
   for (let c = 1; c <= columnCount; c++) {
     const target = row.getCell(c);
-    target.border = style === 'total' ? { ...BOX, top: { style: 'medium', color: { argb: 'FF000000' } } } : BOX;
-    if (style === 'total') target.font = { bold: true };
+    const look: Partial<ExcelJS.Style> = { border: style === 'total' ? TOTAL_BOX : BOX };
+    if (style === 'total') look.font = { bold: true };
+    const cell = cells[c - 1];
+    if (cell) {
+      const { value, numFmt, right } = excelValue(cell);
+      // The form's row numbers are numbers to Excel (no "number stored as text" warnings).
+      target.value = isForm && c === 1 && typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+      if (numFmt) look.numFmt = numFmt;
+      look.alignment = {
+        vertical: 'top',
+        wrapText: c === labelColumn,
+        ...(c === labelColumn && style === 'sub' ? { indent: 1 } : {}),
+        ...(right ? { horizontal: 'right' as const } : {}),
+        ...(isForm && c === 1 ? { horizontal: 'center' as const } : {}),
+      };
+    }
+    if (c === spanFrom) {
+      look.font = style === 'caption' ? { bold: true } : { italic: true };
+      look.alignment = { wrapText: true, vertical: 'top' };
+    }
+    target.style = sharedStyle(look);
   }
+  if (spanFrom !== null && columnCount > spanFrom) sheet.mergeCells(row.number, spanFrom, row.number, columnCount);
 }
 
 /** The workbook for tables already laid out (one report, or the monthly two blocks). */
@@ -201,17 +246,30 @@ export function reportWorkbook(tables: readonly ReportTable[], header: ReportHea
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kullregister';
   workbook.title = `${TEMPLATE_TITLE} – ${header.periodLabel}`;
-  for (const table of tables) addTableSheet(workbook, table, header);
+  for (const table of tables) addTableSheet(workbook, table, reportSheetHeading(header));
   return workbook;
 }
 
-async function writeWorkbook(workbook: ExcelJS.Workbook, outPath: string): Promise<number> {
+export async function writeWorkbook(workbook: ExcelJS.Workbook, outPath: string): Promise<number> {
   return writeFileAtomic(outPath, Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
-/** One period's report as an XLSX file; returns the bytes written. */
-export function writeReportXlsx(report: Report, header: ReportHeader, outPath: string): Promise<number> {
-  return writeWorkbook(reportWorkbook(singleReportTables(report), header), outPath);
+function withFile(workbook: ExcelJS.Workbook, file: KullrapportFile | undefined): ExcelJS.Workbook {
+  if (file) addKullrapportSheet(workbook, file);
+  return workbook;
+}
+
+/**
+ * One period's report as an XLSX file; returns the bytes written. With `file`, the samlerapport's
+ * report file goes in a hidden sheet, so the workbook can be merged as it is e-mailed.
+ */
+export function writeReportXlsx(
+  report: Report,
+  header: ReportHeader,
+  outPath: string,
+  file?: KullrapportFile,
+): Promise<number> {
+  return writeWorkbook(withFile(reportWorkbook(singleReportTables(report), header), file), outPath);
 }
 
 /** The monthly report («Måneden» and «Hittil i år» side by side) as an XLSX file; returns the bytes written. */
@@ -220,6 +278,7 @@ export function writeMonthlyReportXlsx(
   hittilIAr: Report,
   header: ReportHeader,
   outPath: string,
+  file?: KullrapportFile,
 ): Promise<number> {
-  return writeWorkbook(reportWorkbook(monthlyReportTables(month, hittilIAr), header), outPath);
+  return writeWorkbook(withFile(reportWorkbook(monthlyReportTables(month, hittilIAr), header), file), outPath);
 }

@@ -14,12 +14,22 @@ const appConfig = z.object({
   /** Folders a register's backups went to before the user chose another: anonymisation prunes these too. */
   earlierBackupFolders: z.record(z.string(), z.array(z.string())).catch({}),
   singleUserExplained: z.array(z.string()).catch([]),
+  /** The koordinator's samlerapport: the kommune's name and the tiltak expected to send a file. */
+  samlerapport: z
+    .object({ kommune: z.string().catch(''), expected: z.array(z.string()).catch([]) })
+    .catch({ kommune: '', expected: [] }),
 });
 export type AppConfig = z.infer<typeof appConfig>;
 
 export const MAX_RECENT = 10;
 
-const EMPTY: AppConfig = { recent: [], backupFolders: {}, earlierBackupFolders: {}, singleUserExplained: [] };
+const EMPTY: AppConfig = {
+  recent: [],
+  backupFolders: {},
+  earlierBackupFolders: {},
+  singleUserExplained: [],
+  samlerapport: { kommune: '', expected: [] },
+};
 
 /** How a register's path is written as a key: absolute, and case-folded where the file system is. */
 export function registerKey(file: string): string {

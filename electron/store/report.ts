@@ -5,7 +5,13 @@
  */
 import type { EditableListKey } from '../../shared/codes';
 import { todayIso } from '../../shared/dates';
-import { buildReport, CAN_MATTER_SQL, type ListOrder, monthPeriods } from '../../shared/report/engine';
+import {
+  buildReport,
+  CAN_MATTER_SQL,
+  type ListOrder,
+  monthPeriods,
+  type ReportInput,
+} from '../../shared/report/engine';
 import { periodLabel } from '../../shared/report/format';
 import type { ReportHeader } from '../../shared/report/html';
 import type { Report } from '../../shared/report/schema';
@@ -34,6 +40,11 @@ function listOrder(reg: Register, list: EditableListKey): string[] {
 }
 
 export function buildReportFromRegister(reg: Register, from: string, to: string): Report {
+  return buildReport(reportInputFromRegister(reg, from, to));
+}
+
+/** What the engine needs for one period: the deltakere who can count in it, every kull, the lists' order. */
+export function reportInputFromRegister(reg: Register, from: string, to: string): ReportInput {
   const rows = prepared(reg.db, `SELECT id, ${COLUMNS} FROM deltaker WHERE ${CAN_MATTER_SQL} ORDER BY id`).all({
     from,
     to,
@@ -46,7 +57,7 @@ export function buildReportFromRegister(reg: Register, from: string, to: string)
     henvist_fra: listOrder(reg, 'henvist_fra'),
     dropout_arsak: listOrder(reg, 'dropout_arsak'),
   };
-  return buildReport({ from, to, deltakere: rows.map(fromDb), kull, lists });
+  return { from, to, deltakere: rows.map(fromDb), kull, lists };
 }
 
 /** The monthly report's two blocks: the month, and hittil i år (1 January to the month's last day). */

@@ -22,6 +22,8 @@ const SAVE_BUTTONS: readonly { format: ExportFormat; label: string }[] = [
   { format: 'pdf', label: 'Lagre som PDF' },
   { format: 'xlsx', label: 'Lagre som Excel' },
   { format: 'csv', label: 'Lagre som CSV' },
+  // The file the tiltak sends to the koordinator (docs/samlerapport.md): the month and hittil i år, numbers only.
+  { format: 'kullrapport', label: 'Lagre for samlerapport' },
 ];
 
 const fileNameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;

@@ -1,6 +1,6 @@
 /**
  * Around the whole window: with no register open (the first run, or the last register could not be
- * opened) the start screen shows; once one is open, the app (`children`), remounted whenever
+ * opened) the start screen shows (and from it Hjelp and the Samlerapport, which need no register); once one is open, the app (`children`), remounted whenever
  * another register is opened. Also the menus' commands (preload `onMenu`): «Nytt register» and
  * «Om» are handled here, Angre / Gjør om by renderer/grid/editCommands.ts, the rest go to the
  * screen that subscribed (useMenuCommands).
@@ -12,6 +12,7 @@ import { runEditCommand } from '../grid/editCommands';
 import { AboutDialog } from '../help/AboutDialog';
 import { HelpScreen } from '../help/HelpScreen';
 import { type Navigation, NavigationContext } from '../navigation';
+import { SamlerapportScreen } from '../samlerapport/SamlerapportScreen';
 import { StartScreen } from './StartScreen';
 
 type Shell = {
@@ -41,7 +42,7 @@ type Phase = 'checking' | 'start' | 'open';
 export function RegisterGate(props: { children: (generation: number) => ReactNode }) {
   const [phase, setPhase] = useState<Phase>('checking');
   const [generation, setGeneration] = useState(0);
-  const [page, setPage] = useState<'nytt-register' | 'hjelp' | null>(null);
+  const [page, setPage] = useState<'nytt-register' | 'hjelp' | 'samlerapport' | null>(null);
   const [about, setAbout] = useState(false);
   const listeners = useRef(new Set<(command: MenuCommand) => void>());
   const phaseRef = useRef(phase);
@@ -92,13 +93,25 @@ export function RegisterGate(props: { children: (generation: number) => ReactNod
       onOpened={opened}
       onHelp={() => setPage('hjelp')}
       onAbout={() => setAbout(true)}
+      {...(phase === 'start' ? { onSamlerapport: () => setPage('samlerapport') } : {})}
       {...(phase === 'open' ? { onCancel: () => setPage(null) } : {})}
     />
   );
 
   return (
     <ShellContext value={shell}>
-      {phase === 'start' && (page === 'hjelp' ? <StartHelp onBack={() => setPage(null)} /> : start)}
+      {phase === 'start' &&
+        (page === 'hjelp' ? (
+          <StartPage onBack={() => setPage(null)}>
+            <HelpScreen />
+          </StartPage>
+        ) : page === 'samlerapport' ? (
+          <StartPage onBack={() => setPage(null)}>
+            <SamlerapportScreen />
+          </StartPage>
+        ) : (
+          start
+        ))}
       {phase === 'open' && (
         <>
           {page === 'nytt-register' && start}
@@ -113,8 +126,8 @@ export function RegisterGate(props: { children: (generation: number) => ReactNod
   );
 }
 
-/** Hjelp before any register is open: the same page, with the way back. */
-function StartHelp(props: { onBack: () => void }) {
+/** Hjelp or the Samlerapport before any register is open: the same page, with the way back. */
+function StartPage(props: { onBack: () => void; children: ReactNode }) {
   const { showAbout } = useShell();
   const navigation = useMemo(
     (): Navigation => ({
@@ -141,9 +154,7 @@ function StartHelp(props: { onBack: () => void }) {
         </div>
       </header>
       <main className="screen">
-        <NavigationContext value={navigation}>
-          <HelpScreen />
-        </NavigationContext>
+        <NavigationContext value={navigation}>{props.children}</NavigationContext>
       </main>
     </div>
   );

@@ -21,8 +21,10 @@ export function StartScreen(props: {
   onCancel?: () => void;
   onHelp: () => void;
   onAbout: () => void;
+  /** Present with no register open: the koordinator's Samlerapport, which needs none. */
+  onSamlerapport?: () => void;
 }) {
-  const { onOpened, onCancel, onHelp, onAbout } = props;
+  const { onOpened, onCancel, onHelp, onAbout, onSamlerapport } = props;
   const [state, setState] = useState<AppState | null>(null);
   const [tiltak, setTiltak] = useState('');
   const [avdeling, setAvdeling] = useState('');
@@ -272,6 +274,20 @@ export function StartScreen(props: {
                 {busy === 'demo' ? 'Åpner demoregisteret …' : 'Åpne demoregisteret'}
               </button>
             </section>
+
+            {onSamlerapport && (
+              <section className="start-card" aria-labelledby="start-samle-title">
+                <h2 id="start-samle-title" className="start-card-title">
+                  Koordinator for flere tiltak?
+                </h2>
+                <p className="start-hint">
+                  Slå sammen rapportfilene fra tiltakene til kommunens samlerapport. Det trengs ikke noe register.
+                </p>
+                <button type="button" className="button" disabled={busy !== null} onClick={onSamlerapport}>
+                  Lag samlerapport
+                </button>
+              </section>
+            )}
           </div>
         </div>
       </main>

@@ -21,7 +21,8 @@ const month = z.object({
   month: z.number().int().min(1, { error: 'Velg en måned (1–12).' }).max(12, { error: 'Velg en måned (1–12).' }),
 });
 
-export const EXPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
+/** `kullrapport`: the file a tiltak sends for the samlerapport (`.kullrapport.json`, samlerapport.md). */
+export const EXPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json', 'kullrapport'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A month shown as a report view: from the 1st to the month's last day. */

@@ -13,6 +13,7 @@ import {
   kjonnAlderCollector,
   kullCollector,
   type SectionCollector,
+  type VentetidDetail,
   valueListCollector,
   varighetCollector,
   ventetidCollector,
@@ -29,6 +30,7 @@ import {
   YTELSE_COLUMNS,
 } from './template';
 
+export type { VentetidDetail } from './sections';
 export type { Period } from './template';
 export { percent } from './template';
 
@@ -111,6 +113,14 @@ function assertPeriod(from: string, to: string): void {
 }
 
 export function buildReport(input: ReportInput): Report {
+  return buildReportDetail(input).report;
+}
+
+/**
+ * The report and what the samlerapport needs besides it to compute the city's ventetid exactly: the
+ * sum of the measured waits (the mean is made from it) and their histogram (for the median).
+ */
+export function buildReportDetail(input: ReportInput): { report: Report; ventetid: VentetidDetail } {
   const { from, to } = input;
   assertPeriod(from, to);
   const period: Period = { from, to };
@@ -148,11 +158,11 @@ export function buildReport(input: ReportInput): Report {
     datakvalitet.add(d);
   }
 
-  return {
+  const report: Report = {
     template: TEMPLATE_ID,
     from,
     to,
-    rows: formRows(counts),
+    rows: formRows(countColumns(counts)),
     sections: {
       kjonn_alder: sections.kjonn_alder.finish(),
       henvist_fra: sections.henvist_fra.finish(),
@@ -163,10 +173,22 @@ export function buildReport(input: ReportInput): Report {
     },
     datakvalitet: datakvalitet.finish(),
   };
+  return { report, ventetid: sections.ventetid.detail() };
 }
 
-/** Per-column counts of every form row (sum rows added up), then the percentages. */
-function formRows(counts: Uint32Array): Record<string, ReportRow> {
+/** The per-column counts of every count row, by key: Totalt, then YTELSE_COLUMNS' order. */
+function countColumns(counts: Uint32Array): Map<string, number[]> {
+  return new Map(
+    COUNT_ROWS.map((row, i) => [row.key, Array.from(counts.subarray(i * COLUMNS, (i + 1) * COLUMNS))] as const),
+  );
+}
+
+/**
+ * Every form row from the per-column counts of the count rows (Totalt, KVP, ØKS, Andre): the sum rows
+ * added up, then the percentages by the form's rule. The samlerapport builds the city's rows from
+ * summed counts with this same function, so a percentage is never averaged.
+ */
+export function formRows(counts: ReadonlyMap<string, readonly number[]>): Record<string, ReportRow> {
   const columnsOf = (key: string): number[] => {
     const row = FORM_ROWS.find((r) => r.key === key);
     if (row?.kind === 'sum') {
@@ -177,8 +199,8 @@ function formRows(counts: Uint32Array): Record<string, ReportRow> {
       }
       return sum;
     }
-    const start = countRowIndex(key) * COLUMNS;
-    return Array.from(counts.subarray(start, start + COLUMNS));
+    countRowIndex(key); // throws for a key that is not a row of the template
+    return [...(counts.get(key) ?? new Array<number>(COLUMNS).fill(0))];
   };
   const totals = new Map(FORM_ROWS.map((row) => [row.key, columnsOf(row.key)]));
   const totalOf = (key: string): number => totals.get(key)?.[0] ?? 0;

@@ -137,7 +137,36 @@ export function varighetCollector(): SectionCollector<CountItem[]> {
   };
 }
 
-export function ventetidCollector(): SectionCollector<VentetidSection> {
+/** The waits behind the ventetid section: their sum (the mean's numerator) and histogram `{ "<days>": count }`. */
+export type VentetidDetail = { sum_days: number; days: Record<string, number> };
+
+/** The mean of `n` waits adding up to `sum`: one decimal, rounded half up, in integers (floor(10·sum/n + ½)). */
+export function meanDays(sum: number, n: number): number | null {
+  return n === 0 ? null : Math.floor((20 * sum + n) / (2 * n)) / 10;
+}
+
+/** The median of the waits a histogram holds: the middle value, or the mean of the two middle ones. */
+export function medianOfHistogram(days: Readonly<Record<string, number>>): number | null {
+  const values = Object.entries(days)
+    .map(([d, count]) => [Number(d), count] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => a[0] - b[0]);
+  const n = values.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return null;
+  // The value at 0-based position i in the sorted waits.
+  const at = (i: number): number => {
+    let seen = 0;
+    for (const [value, count] of values) {
+      seen += count;
+      if (i < seen) return value;
+    }
+    return (values.at(-1) as readonly [number, number])[0];
+  };
+  const middle = n >> 1;
+  return n % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+}
+
+export function ventetidCollector(): SectionCollector<VentetidSection> & { detail: () => VentetidDetail } {
   const config = SECTIONS.ventetid;
   const row = countRowIndex(config.row);
   const waits: number[] = [];
@@ -167,12 +196,16 @@ export function ventetidCollector(): SectionCollector<VentetidSection> {
             : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
       return {
         count: n,
-        // One decimal, rounded half up, in integers: floor((10·total/n) + ½).
-        mean_days: n === 0 ? null : Math.floor((20 * total + n) / (2 * n)) / 10,
+        mean_days: meanDays(total, n),
         median_days: median ?? null,
         over_6_months: overLimit,
         not_measured: notMeasured,
       };
+    },
+    detail() {
+      const days: Record<string, number> = {};
+      for (const wait of Int32Array.from(waits).sort()) days[String(wait)] = (days[String(wait)] ?? 0) + 1;
+      return { sum_days: waits.reduce((a, b) => a + b, 0), days };
     },
   };
 }

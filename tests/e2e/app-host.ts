@@ -13,7 +13,7 @@ import type { MenuCommand } from '../../shared/menu';
 import type { AppFolders } from './fixtures';
 
 /** What the stub open and save dialogs answer next (null: the user cancels). */
-export type DialogAnswers = { open: string | null; save: string | null };
+export type DialogAnswers = { open: string | null; save: string | null; reportFiles?: string[] | null };
 
 export const TEST_VERSION = JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')).version as string;
 
@@ -33,6 +33,7 @@ export function installAppHost(
     dialogs: {
       chooseRegisterToOpen: () => answers.open,
       chooseNewRegister: () => answers.save,
+      chooseReportFiles: () => answers.reportFiles ?? null,
     },
   };
   setAppHost(host);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
+import { resetSamle } from '../../../electron/api/samlerapport';
 import type { Register } from '../../../electron/store/open';
 import { type Channel, type Contract, contract, type Input } from '../../../shared/api';
 import { aDeltaker, aKull } from '../helpers/builders';
@@ -87,6 +88,24 @@ const CALLS: { [C in Nameless]: (s: Setup) => Input<C> | Promise<Input<C>> } = {
     expectOk(await invoke(reg, 'import:commit', { kind: 'deltakere', mapping }));
     return { path: path.join(dir, 'sammendrag.csv') };
   },
+  'samle:state': () => ({}),
+  'samle:choose': () => ({ folder: false }),
+  // A dropped file with a name in it: refused, and the name is not repeated.
+  'samle:drop': () => ({
+    files: [{ name: 'a.kullrapport.json', data: Buffer.from(JSON.stringify({ navn: NAME })).toString('base64') }],
+  }),
+  'samle:remove': () => ({ id: '1' }),
+  'samle:clear': () => ({}),
+  'samle:settings': () => ({ kommune: 'Bergen', expected: ['Audit'] }),
+  'samle:view': async (s) => ({ ...(await samleFromThisRegister(s)), from: '2024-01-01', to: '2024-12-31' }),
+  'samle:export': async (s) => ({
+    ...(await samleFromThisRegister(s)),
+    from: '2024-01-01',
+    to: '2024-12-31',
+    format: 'json',
+    path: path.join(s.dir, 'samle.json'),
+  }),
+  'samle:print': () => ({}),
   'grid:history:get': () => ({ table: 'deltaker' }),
   'grid:layout:get': () => ({ table: 'deltaker' }),
   'grid:layout:set': () => ({ table: 'deltaker', layout: { pasteMode: 'alt-eller-ingenting' } }),
@@ -102,7 +121,23 @@ const REFUSED_HERE = new Set<Channel>([
   'register:openDemo',
   'safety:takeOverLock',
   'report:print',
+  'samle:choose',
+  'samle:settings',
+  'samle:print',
 ]);
+
+/** This register's report file (holding the name's deltaker) given to the samlerapport; adds nothing to the input. */
+async function samleFromThisRegister({ reg, dir }: Setup): Promise<Record<string, never>> {
+  resetSamle();
+  expectOk(invoke(reg, 'settings:update', { tiltak: 'Audit' }));
+  const file = path.join(dir, 'audit.kullrapport.json');
+  expectOk(
+    await invoke(reg, 'report:export', { from: '2024-01-01', to: '2024-12-31', format: 'kullrapport', path: file }),
+  );
+  const data = fs.readFileSync(file).toString('base64');
+  expectOk(await invoke(reg, 'samle:drop', { files: [{ name: 'audit.kullrapport.json', data }] }));
+  return {};
+}
 
 /** A file to import in which the name is refused (too long a fødselsår) and in which it goes in. */
 function importFile(dir: string): string {

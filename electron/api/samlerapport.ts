@@ -1,0 +1,200 @@
+/**
+ * The Samlerapport screen's handlers (shared/contract/samlerapport.ts). They work with no register
+ * open (app.ts runs them then too) and never touch one. The files the koordinator gives are read and
+ * checked at once and kept here, in the main process, as what reading gave (a report file or the
+ * reason it was refused): never a path the page sent, never a refused file's content.
+ * Dialogs, saving and printing come from the app: its host (the file dialogs and the settings file,
+ * set by app.ts) and the report glue (the save dialog and printing, api/report.ts).
+ */
+import path from 'node:path';
+import type { SamleExportFormat, SamleState, SamleSummary } from '../../shared/contract/samlerapport';
+import { todayIso } from '../../shared/dates';
+import { isWide, renderSamleHtml } from '../../shared/report/samle/html';
+import { mergeSamlerapport, periodsOffered, type SamleInput, type Samlerapport } from '../../shared/report/samle/merge';
+import { checkFileBytes, readSources } from '../io/kullrapport';
+import { samleFileName, samleTitle, writeSamleFile } from '../io/samle-files';
+import { readAppConfig, updateAppConfig } from '../store/app-config';
+import { DomainError } from '../store/errors';
+import { currentReportGlue } from './report';
+import type { HandlerMap } from './types';
+
+/** What the samlerapport needs of the app (a part of app.ts's AppHost). */
+export type SamleHost = {
+  settingsFile: string;
+  dialogs: {
+    /** Report files, or with `folder` one folder, chosen in the system's dialog; null: cancelled. */
+    chooseReportFiles?: (options: { folder: boolean }) => string[] | null;
+  };
+};
+
+let hostOf: () => SamleHost | null = () => null;
+
+/** Called once by app.ts: the samlerapport asks it for the app's host at every call. */
+export function setSamleHostSource(get: () => SamleHost | null): void {
+  hostOf = get;
+}
+
+type Loaded = SamleInput & { id: string };
+let loaded: Loaded[] = [];
+let nextId = 1;
+
+/** Forget every file (tests start afresh with it). */
+export function resetSamle(): void {
+  loaded = [];
+}
+
+function settingsOf(host: SamleHost | null): SamleState['settings'] {
+  return host ? readAppConfig(host.settingsFile).samlerapport : { kommune: '', expected: [] };
+}
+
+function state(): SamleState {
+  return {
+    files: loaded.map(({ id, name, checked }) => ({
+      id,
+      name,
+      ok: checked.ok,
+      tiltak: checked.ok ? checked.file.register.tiltak : null,
+      madeAt: checked.ok ? checked.file.made_at : null,
+      periods: checked.ok ? checked.file.periods.map(({ from, to }) => ({ from, to })) : [],
+      reason: checked.ok ? null : checked.reason,
+    })),
+    periods: periodsOffered(loaded),
+    settings: settingsOf(hostOf()),
+  };
+}
+
+/** Adds files; the same file name given again replaces the one given before. */
+function add(inputs: readonly SamleInput[]): SamleState {
+  for (const input of inputs) {
+    loaded = loaded.filter((l) => l.name !== input.name);
+    loaded.push({ ...input, id: String(nextId++) });
+  }
+  return state();
+}
+
+function merged(from: string, to: string): Samlerapport {
+  const { kommune, expected } = settingsOf(hostOf());
+  return mergeSamlerapport(loaded, {
+    from,
+    to,
+    expected,
+    ...(kommune.trim() ? { totalName: `${kommune.trim()} totalt` } : {}),
+  });
+}
+
+function summaryOf(report: Samlerapport): SamleSummary {
+  return {
+    tiltak: report.tiltak.map((t) => ({ tiltak: t.tiltak, avdeling: t.avdeling, file: t.file, madeAt: t.made_at })),
+    missing: report.missing,
+    refused: report.refused,
+    replaced: report.replaced,
+    quality: report.tiltak
+      .map((t) => ({
+        tiltak: t.tiltak,
+        count: t.datakvalitet.reduce((s, d) => s + d.count, 0),
+        rules: t.datakvalitet.filter((d) => d.count > 0).length,
+      }))
+      .sort((a, b) => b.count - a.count || a.tiltak.localeCompare(b.tiltak, 'nb')),
+    wide: isWide(report),
+  };
+}
+
+const NEEDS_APP =
+  'PDF og utskrift lages av Kullregister-programmets vindu. Fra kommandolinjen: bruk --format html eller xlsx.';
+
+const SAVE_TITLES: Record<SamleExportFormat, string> = {
+  pdf: 'Lagre samlerapporten som PDF',
+  xlsx: 'Lagre samlerapporten som Excel',
+  csv: 'Lagre samlerapporten som CSV',
+  json: 'Lagre samlerapporten som JSON',
+};
+
+function exportSamle(input: { from: string; to: string; format: SamleExportFormat; path?: string | undefined }) {
+  const glue = currentReportGlue();
+  const { format } = input;
+  if (glue && input.path !== undefined) {
+    throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
+  }
+  if (!glue && format === 'pdf') throw new DomainError('needs_app', NEEDS_APP);
+  if (!glue && input.path === undefined)
+    throw new DomainError('no_path', 'Oppgi hvor filen skal lagres (path).', 'path');
+  const report = merged(input.from, input.to);
+  if (report.tiltak.length === 0) {
+    throw new DomainError(
+      'nothing',
+      'Ingen av filene har denne perioden. Legg til rapportfiler, eller velg en annen periode.',
+    );
+  }
+  const file = glue
+    ? glue.chooseSavePath({ title: SAVE_TITLES[format], defaultName: `${samleFileName(report)}.${format}`, format })
+    : (input.path as string);
+  if (file === null) return { saved: false, path: null, bytes: 0 };
+  // A PDF is the window's print of the Samlerapport screen, which shows this same HTML.
+  const written =
+    format === 'pdf' ? (glue?.printToPdf(file) ?? Promise.resolve(0)) : writeSamleFile(report, format, file);
+  return written.then(
+    (bytes) => ({ saved: true, path: file, bytes }),
+    (error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new DomainError(
+        'write_failed',
+        `Samlerapporten kunne ikke lagres (${detail}). Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
+      );
+    },
+  );
+}
+
+export const samleHandlers = {
+  'samle:state': () => state(),
+  'samle:choose': (_reg, { folder }) => {
+    const choose = hostOf()?.dialogs.chooseReportFiles;
+    if (!choose)
+      throw new DomainError(
+        'no_app',
+        'Filvalg kan bare gjøres i Kullregister-programmet. Dra filene inn i vinduet i stedet.',
+      );
+    const chosen = choose({ folder });
+    if (chosen === null) return state();
+    return readSources(chosen).then(add);
+  },
+  'samle:drop': async (_reg, { files }) => {
+    const inputs: SamleInput[] = [];
+    for (const file of files) {
+      const name = path.basename(file.name.replaceAll('\\', '/'));
+      inputs.push({ name, checked: await checkFileBytes(name, Buffer.from(file.data, 'base64')) });
+    }
+    return add(inputs);
+  },
+  'samle:remove': (_reg, { id }) => {
+    loaded = loaded.filter((l) => l.id !== id);
+    return state();
+  },
+  'samle:clear': () => {
+    loaded = [];
+    return state();
+  },
+  'samle:settings': (_reg, settings) => {
+    const host = hostOf();
+    if (!host) throw new DomainError('no_app', 'Innstillingene kan bare lagres i Kullregister-programmet.');
+    const expected = [...new Set(settings.expected.map((s) => s.trim()).filter((s) => s !== ''))];
+    updateAppConfig(host.settingsFile, (config) => {
+      config.samlerapport = { kommune: settings.kommune.trim(), expected };
+    });
+    return state();
+  },
+  'samle:view': (_reg, { from, to }) => {
+    const report = merged(from, to);
+    return {
+      html: renderSamleHtml(report, todayIso()),
+      title: samleTitle(report),
+      fileName: samleFileName(report),
+      summary: summaryOf(report),
+    };
+  },
+  'samle:export': (_reg, input) => exportSamle(input),
+  'samle:print': () => {
+    const glue = currentReportGlue();
+    if (!glue) throw new DomainError('needs_app', NEEDS_APP);
+    return glue.print().then((printed) => ({ printed }));
+  },
+} satisfies Partial<HandlerMap>;
