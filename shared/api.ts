@@ -12,6 +12,7 @@ import { gridChannels } from './contract/grid';
 import { historyChannels } from './contract/history';
 import { importChannels } from './contract/import';
 import { kullChannels } from './contract/kull';
+import { oppfolgingChannels } from './contract/oppfolging';
 import { privacyChannels } from './contract/privacy';
 import { registerChannels } from './contract/register';
 import { reportChannels } from './contract/report';
@@ -32,6 +33,7 @@ export const contract = {
   ...appChannels,
   ...importChannels,
   ...gridChannels,
+  ...oppfolgingChannels,
 } as const;
 
 export type Contract = typeof contract;

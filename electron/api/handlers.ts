@@ -14,6 +14,7 @@ import { gridHandlers, READ_ONLY_GRID_CHANNELS } from './grid';
 import { historyHandlers } from './history';
 import { importHandlers, importRefusal, READ_ONLY_IMPORT_CHANNELS } from './import';
 import { kullHandlers } from './kull';
+import { oppfolgingHandlers } from './oppfolging';
 import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
 import { READ_ONLY_REPORT_CHANNELS, reportHandlers } from './report';
@@ -32,6 +33,7 @@ export const handlers: HandlerMap = {
   ...appHandlers,
   ...importHandlers,
   ...gridHandlers,
+  ...oppfolgingHandlers,
 };
 
 export function isChannel(name: unknown): name is Channel {

@@ -43,7 +43,7 @@ function userVersion(file: string): number {
 
 describe('a register from the previous schema version', () => {
   it('is backed up first, then migrated, with its data intact', async () => {
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     const t = tempSession();
     version1Register(t.registerPath);
     const original = fileBytes(t.registerPath);
@@ -65,6 +65,9 @@ describe('a register from the previous schema version', () => {
     expect(expectOk(invoke(reg, 'deltaker:list', { kull: 'alle' }))[0]).toMatchObject({
       navn: 'Ola Gammelversjon',
       kull_id: 1,
+      // Migration 003 adds the follow-up fields, blank for rows that were there.
+      i_arbeid_etter_12_mnd: null,
+      midtevaluering_dato: null,
     });
     expect(expectOk(invoke(reg, 'history:list', { table: 'deltaker', id: 1 }))).toHaveLength(1);
     expectOk(invoke(reg, 'deltaker:create', aDeltaker()));
