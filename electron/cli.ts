@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { runArsrapport } from './cli/arsrapport-command';
 import { runImport } from './cli/import-command';
 import { runReport } from './cli/report-command';
 import { DomainError } from './store/errors';
@@ -37,6 +38,17 @@ program
   .option('--out <fil>', 'filen som skal skrives, eller - for standard ut', '-')
   .action(async (options: { db: string; from: string; to: string; format: string; out: string }) => {
     process.exitCode = await runReport(options);
+  });
+
+program
+  .command('arsrapport')
+  .description('Lag årsrapporten: skjemaets rader år for år, fordelinger, oppfølging og diagrammer')
+  .requiredOption('--db <fil>', 'registerfilen (må finnes)')
+  .option('--years <år>', 'årene, for eksempel 2019-2024 (standard: fra første år til siste hele år, høyst ti)')
+  .option('--format <format>', 'json, csv, xlsx eller html', 'json')
+  .option('--out <fil>', 'filen som skal skrives, eller - for standard ut', '-')
+  .action(async (options: { db: string; years?: string; format: string; out: string }) => {
+    process.exitCode = await runArsrapport(options);
   });
 
 program

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
+import { arsrapportChannels } from './contract/arsrapport';
 import { codeChannels } from './contract/codes';
 import { deltakerChannels } from './contract/deltaker';
 import { gridChannels } from './contract/grid';
@@ -34,6 +35,7 @@ export const contract = {
   ...importChannels,
   ...gridChannels,
   ...oppfolgingChannels,
+  ...arsrapportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import type { Register } from '../store/open';
 import { sessionOf } from '../store/session';
 import { asStorageError } from '../store/storage-errors';
 import { APP_CHANNELS, appHandlers } from './app';
+import { arsrapportHandlers, READ_ONLY_ARSRAPPORT_CHANNELS } from './arsrapport';
 import { codeHandlers } from './codes';
 import { deltakerHandlers } from './deltakere';
 import { gridHandlers, READ_ONLY_GRID_CHANNELS } from './grid';
@@ -34,6 +35,7 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...gridHandlers,
   ...oppfolgingHandlers,
+  ...arsrapportHandlers,
 };
 
 export function isChannel(name: unknown): name is Channel {
@@ -133,7 +135,8 @@ export function isReadOnlyChannel(channel: Channel): boolean {
     READ_ONLY_SAFETY_CHANNELS.has(channel) ||
     READ_ONLY_REPORT_CHANNELS.has(channel) ||
     READ_ONLY_IMPORT_CHANNELS.has(channel) ||
-    READ_ONLY_GRID_CHANNELS.has(channel)
+    READ_ONLY_GRID_CHANNELS.has(channel) ||
+    READ_ONLY_ARSRAPPORT_CHANNELS.has(channel)
   );
 }
 

@@ -33,6 +33,11 @@ export function setReportGlue(next: ReportGlue | null): void {
   glue = next;
 }
 
+/** The glue the app handed over, if any: the Årsrapport's handlers save and print through it too. */
+export function reportGlue(): ReportGlue | null {
+  return glue;
+}
+
 /** Channels that only read the register: allowed on a read-only register too. */
 export const READ_ONLY_REPORT_CHANNELS: ReadonlySet<string> = new Set([
   'report:build',
@@ -49,10 +54,10 @@ const SAVE_TITLES: Record<ExportFormat, string> = {
   json: 'Lagre rapporten som JSON',
 };
 
-const NEEDS_APP =
+export const NEEDS_APP =
   'PDF og utskrift lages av Kullregister-programmets vindu. Fra kommandolinjen: lag --format html og skriv den ut, eller bruk xlsx.';
 
-function writeFailed(error: unknown): DomainError {
+export function writeFailed(error: unknown): DomainError {
   const detail = error instanceof Error ? error.message : String(error);
   return new DomainError(
     'write_failed',

@@ -10,6 +10,8 @@ import type { Register } from '../store/open';
 export type AsyncChannel =
   | 'report:export'
   | 'report:print'
+  | 'arsrapport:export'
+  | 'arsrapport:print'
   | 'register:create'
   | 'register:open'
   | 'register:openRecent'

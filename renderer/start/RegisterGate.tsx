@@ -119,6 +119,7 @@ function StartHelp(props: { onBack: () => void }) {
       takeDeltakerRequest: () => null,
       openScreen: () => {},
       hasScreen: () => false,
+      dueCountChanged: () => {},
       showAbout,
       settingsChanged: () => {},
       takePrintRequest: () => false,

@@ -42,6 +42,11 @@ export type ReportInput = {
   readonly kull: readonly Kull[];
   /** Defaults to the lists of domain.md. */
   readonly lists?: ListOrder;
+  /**
+   * More collectors fed in the same pass, like the sections (the årsrapport's breakdowns): each gets
+   * every deltaker who counts in some row, with the rows that counted them.
+   */
+  readonly collectors?: readonly SectionCollector<unknown>[];
 };
 
 /** The month and the year up to the month's end: the two blocks of the monthly report. */
@@ -126,7 +131,7 @@ export function buildReport(input: ReportInput): Report {
     ventetid: ventetidCollector(),
     kull: kullCollector(period, input.kull),
   } satisfies Record<string, SectionCollector<unknown>>;
-  const collectors: readonly SectionCollector<unknown>[] = Object.values(sections);
+  const collectors: readonly SectionCollector<unknown>[] = [...Object.values(sections), ...(input.collectors ?? [])];
   const datakvalitet: DatakvalitetCollector = datakvalitetCollector();
 
   for (const d of input.deltakere) {

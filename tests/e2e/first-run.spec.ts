@@ -89,7 +89,7 @@ test('a new leder creates the register on the start screen, and the tiltak heads
   expect(setting(file, 'kontaktperson')).toBe('Line Berg');
   expect(setting(file, 'opptak')).toBe('kull');
 
-  await app.getByRole('tab', { name: 'Rapport' }).click();
+  await app.getByRole('tab', { name: 'Rapport', exact: true }).click();
   await expect(reportHeader(app, 'Tiltak')).toHaveText('Sykkelvert');
   await expect(reportHeader(app, 'Avdeling')).toHaveText('Etat for sykehjem');
   await expect(reportHeader(app, 'Kontaktperson')).toHaveText('Line Berg');
@@ -126,7 +126,7 @@ test('a Mat & prat register (løpende opptak) has no Kull tab until the register
 
   await expect(app.getByRole('heading', { name: 'Deltakere', level: 1 })).toBeVisible();
   await expect(app.getByRole('tab', { name: 'Kull' })).toHaveCount(0);
-  await expect(app.getByRole('tab', { name: 'Rapport' })).toBeVisible();
+  await expect(app.getByRole('tab', { name: 'Rapport', exact: true })).toBeVisible();
   expect(setting(path.join(appFolders.dir, 'kullregister.sqlite'), 'opptak')).toBe('lopende');
 
   // The tiltak starts running kull: Innstillinger → Med kull, and the Kull tab is there.

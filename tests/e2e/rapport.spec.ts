@@ -53,7 +53,7 @@ function standInGlue(page: Page): { dir: string; saved: string[] } {
 test.afterEach(() => setReportGlue(null));
 
 async function openTab(page: Page, name: 'Deltakere' | 'Kull' | 'Rapport') {
-  await page.getByRole('tab', { name }).click();
+  await page.getByRole('tab', { name, exact: true }).click();
   await expect(page.getByRole('heading', { name, level: 1, exact: true })).toBeVisible();
 }
 

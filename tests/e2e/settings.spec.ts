@@ -90,7 +90,7 @@ test('the tiltak set in Innstillinger heads the report, and the kull length is k
   await expect(app.getByRole('status').filter({ hasText: 'Lagret.' })).toBeVisible();
   expect(setting(dbPath, 'kull_lengde_mnd')).toBe(4);
 
-  await app.getByRole('tab', { name: 'Rapport' }).click();
+  await app.getByRole('tab', { name: 'Rapport', exact: true }).click();
   const header = (label: string) =>
     app
       .locator('.kr-header .kr-meta-item')

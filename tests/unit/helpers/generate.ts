@@ -111,20 +111,27 @@ export const anyDeltakerFields = (kullCount: number): fc.Arbitrary<DeltakerField
 
 export type GeneratedRegister = { kull: Kull[]; deltakere: Deltaker[] };
 
-export const anyRegister = (options: { maxDeltakere?: number } = {}): fc.Arbitrary<GeneratedRegister> =>
+export const anyRegister = (
+  options: { minDeltakere?: number; maxDeltakere?: number } = {},
+): fc.Arbitrary<GeneratedRegister> =>
   fc.array(anyKullFields, { maxLength: 4 }).chain((kullFields) =>
-    fc.array(anyDeltakerFields(kullFields.length), { maxLength: options.maxDeltakere ?? 60 }).map((fields) => ({
-      kull: kullFields.map((k, i) => ({
-        id: i + 1,
-        navn: `Kull ${i + 1}`,
-        startdato: k.startdato,
-        planlagt_sluttdato:
-          k.lengthDays === null
-            ? null
-            : new Date(Date.parse(k.startdato) + k.lengthDays * 86_400_000).toISOString().slice(0, 10),
-        kapasitet: 12,
-        merknad: null,
+    fc
+      .array(anyDeltakerFields(kullFields.length), {
+        minLength: options.minDeltakere ?? 0,
+        maxLength: options.maxDeltakere ?? 60,
+      })
+      .map((fields) => ({
+        kull: kullFields.map((k, i) => ({
+          id: i + 1,
+          navn: `Kull ${i + 1}`,
+          startdato: k.startdato,
+          planlagt_sluttdato:
+            k.lengthDays === null
+              ? null
+              : new Date(Date.parse(k.startdato) + k.lengthDays * 86_400_000).toISOString().slice(0, 10),
+          kapasitet: 12,
+          merknad: null,
+        })),
+        deltakere: fields.map((f, i) => ({ ...f, id: i + 1 })),
       })),
-      deltakere: fields.map((f, i) => ({ ...f, id: i + 1 })),
-    })),
   );
