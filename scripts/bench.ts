@@ -34,6 +34,7 @@ import { RegisterSession } from '../electron/store/session';
 import { type Channel, contract } from '../shared/api';
 import { formatDate } from '../shared/dates';
 import { generateDeltakere, insertDeltakere, medianMs, REPORT_GROUP_BY_SQL, REPORT_PERIODS } from './bench-data';
+import { findChromium } from './chromium';
 
 const N = 100_000;
 const EDITS = 200;
@@ -100,8 +101,10 @@ async function benchOpen(): Promise<void> {
   if (!fs.existsSync(path.join(RENDERER_ROOT, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer`.');
   }
+  const found = findChromium({ playwrightBrowser: () => chromium.executablePath() });
+  if (found.kind === 'none') throw new Error(found.message);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.kind === 'path' ? found.executablePath : undefined,
     args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   json.chromium = browser.version();

@@ -2,11 +2,13 @@
  * The API contract: every channel the renderer (or the CLI, or a test) may call, with a zod schema
  * for its input and its result. The Electron main process, the test bridge and the CLI all go
  * through the same handler map, which validates every input against this table first.
- * Each feature keeps its channels in `contract/<feature>.ts`; this file only merges them.
+ * Each feature keeps its channels in `contract/<feature>.ts`; this file only merges them. Every
+ * channel also says what it does (writes, undoable, async, returnsNames: contract/channel.ts).
  */
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
 import { arsrapportChannels } from './contract/arsrapport';
+import type { ChannelTable } from './contract/channel';
 import { codeChannels } from './contract/codes';
 import { deltakerChannels } from './contract/deltaker';
 import { gridChannels } from './contract/grid';
@@ -36,7 +38,7 @@ export const contract = {
   ...gridChannels,
   ...oppfolgingChannels,
   ...arsrapportChannels,
-} as const;
+} as const satisfies ChannelTable;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

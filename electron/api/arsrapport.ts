@@ -10,14 +10,6 @@ import { DomainError } from '../store/errors';
 import { NEEDS_APP, reportGlue, writeFailed } from './report';
 import type { HandlerMap } from './types';
 
-/** Every channel of the årsrapport only reads the register. */
-export const READ_ONLY_ARSRAPPORT_CHANNELS: ReadonlySet<string> = new Set([
-  'arsrapport:build',
-  'arsrapport:html',
-  'arsrapport:export',
-  'arsrapport:print',
-]);
-
 const SAVE_TITLES = {
   pdf: 'Lagre årsrapporten som PDF',
   xlsx: 'Lagre årsrapporten som Excel',

@@ -5,7 +5,7 @@
  */
 import type { ChangedRows, GridExportFormat, GridTable } from '../../shared/contract/grid';
 import { writeGridExport } from '../io/grid-export';
-import { setCells } from '../store/batch';
+import { setCells, setCellsLabel } from '../store/batch';
 import { getDeltaker } from '../store/deltakere';
 import { DomainError } from '../store/errors';
 import { getGridLayout, setGridLayout } from '../store/grid-state';
@@ -13,6 +13,7 @@ import { getKull } from '../store/kull';
 import type { Register } from '../store/open';
 import { type Replayed, redo, undo, undoLabels } from '../store/undo';
 import type { HandlerMap } from './types';
+import { undoable } from './undoable';
 
 export type GridGlue = {
   /** The user's choice in a save dialog; null when they cancel. */
@@ -24,9 +25,6 @@ let glue: GridGlue | null = null;
 export function setGridGlue(next: GridGlue | null): void {
   glue = next;
 }
-
-/** Channels that leave the register as it is: allowed on a read-only register too. */
-export const READ_ONLY_GRID_CHANNELS: ReadonlySet<string> = new Set(['deltaker:page', 'grid:export']);
 
 /** Rows as the grid shows them after a change; rows that are gone are listed as removed. */
 function changedRows(reg: Register, table: GridTable, ids: readonly number[], removed: readonly number[]): ChangedRows {
@@ -51,18 +49,23 @@ function stepResult(reg: Register, table: GridTable, done: Replayed | null) {
 const FILE_NAMES: Record<GridTable, string> = { deltaker: 'deltakere', kull: 'kull' };
 
 export const gridHandlers = {
-  'grid:setCells': (reg, request) => {
-    const outcome = setCells(reg, request);
-    return {
-      applied: outcome.applied,
-      changed: changedRows(reg, request.table, outcome.written, []),
-      created: outcome.created,
-      rejected: outcome.rejected,
-      addedListValues: outcome.addedListValues,
-      cellsChanged: outcome.cellsChanged,
-      step: outcome.step,
-    };
-  },
+  'grid:setCells': undoable(
+    'grid:setCells',
+    ({ action }, { changed }) => setCellsLabel(action, changed.rows.length),
+    (reg, request) => {
+      const outcome = setCells(reg, request);
+      return {
+        applied: outcome.applied,
+        changed: changedRows(reg, request.table, outcome.written, []),
+        created: outcome.created,
+        rejected: outcome.rejected,
+        addedListValues: outcome.addedListValues,
+        cellsChanged: outcome.cellsChanged,
+        // Filled in by undoable(): the step this call became.
+        step: null,
+      };
+    },
+  ),
   'grid:undo': (reg, { table }) => stepResult(reg, table, undo(reg, table)),
   'grid:redo': (reg, { table }) => stepResult(reg, table, redo(reg, table)),
   'grid:history:get': (reg, { table }) => undoLabels(reg, table),

@@ -2,24 +2,24 @@
  * The one handler map behind every transport (Electron IPC, the end-to-end test bridge, the CLI),
  * and the wrapper that validates each input against the contract before any data is touched.
  */
-import { type Channel, contract, type Input, type Output, type Result } from '../../shared/api';
+import { type ApiError, type Channel, contract, type Input, type Output, type Result } from '../../shared/api';
 import { DomainError } from '../store/errors';
 import type { Register } from '../store/open';
 import { sessionOf } from '../store/session';
 import { asStorageError } from '../store/storage-errors';
-import { APP_CHANNELS, appHandlers } from './app';
-import { arsrapportHandlers, READ_ONLY_ARSRAPPORT_CHANNELS } from './arsrapport';
+import { appHandlers } from './app';
+import { arsrapportHandlers } from './arsrapport';
 import { codeHandlers } from './codes';
 import { deltakerHandlers } from './deltakere';
-import { gridHandlers, READ_ONLY_GRID_CHANNELS } from './grid';
+import { gridHandlers } from './grid';
 import { historyHandlers } from './history';
-import { importHandlers, importRefusal, READ_ONLY_IMPORT_CHANNELS } from './import';
+import { importHandlers, importRefusal } from './import';
 import { kullHandlers } from './kull';
 import { oppfolgingHandlers } from './oppfolging';
 import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
-import { READ_ONLY_REPORT_CHANNELS, reportHandlers } from './report';
-import { READ_ONLY_SAFETY_CHANNELS, safetyHandlers } from './safety';
+import { reportHandlers } from './report';
+import { safetyHandlers } from './safety';
 import type { AsyncChannel, HandlerMap } from './types';
 
 export const handlers: HandlerMap = {
@@ -89,20 +89,8 @@ function validateAndRun<C extends Channel>(
       },
     };
   }
-  if (!isReadOnlyChannel(channel)) {
-    // Another user may have taken the lock over since the last write (store/lock.ts).
-    const lost = sessionOf(reg)?.writeRefusal();
-    if (lost) return { ok: false, error: lost };
-  }
-  if (reg.readOnly && !isReadOnlyChannel(channel)) {
-    return {
-      ok: false,
-      error: { code: 'read_only', message: 'Registeret er åpnet skrivebeskyttet. Endringen ble ikke lagret.' },
-    };
-  }
-  // A running import holds a transaction open between its slices: other writes wait (api/import.ts).
-  const importing = isReadOnlyChannel(channel) ? null : importRefusal(reg, channel);
-  if (importing) return { ok: false, error: importing };
+  const refusal = contract[channel].writes ? writeRefusal(reg, channel) : null;
+  if (refusal) return { ok: false, error: refusal };
   try {
     const handler = handlers[channel] as (reg: Register, input: unknown) => Output<C> | Promise<Output<C>>;
     const value = handler(reg, parsed.data);
@@ -125,19 +113,19 @@ export function call<C extends Exclude<Channel, AsyncChannel>>(reg: Register, ch
   return result.value;
 }
 
-/** Channels that only read the register: allowed while it is read-only, and never refused for a lost lock. */
-export function isReadOnlyChannel(channel: Channel): boolean {
-  return (
-    channel.endsWith(':list') ||
-    channel.endsWith(':get') ||
-    channel === 'register:info' ||
-    APP_CHANNELS.has(channel) ||
-    READ_ONLY_SAFETY_CHANNELS.has(channel) ||
-    READ_ONLY_REPORT_CHANNELS.has(channel) ||
-    READ_ONLY_IMPORT_CHANNELS.has(channel) ||
-    READ_ONLY_GRID_CHANNELS.has(channel) ||
-    READ_ONLY_ARSRAPPORT_CHANNELS.has(channel)
-  );
+/**
+ * Why a channel that writes (its contract entry says `writes: true`) may not run now; null when it
+ * may. Channels that do not write run on a read-only register and are never refused for a lost lock.
+ */
+function writeRefusal(reg: Register, channel: Channel): ApiError | null {
+  // Another user may have taken the lock over since the last write (store/lock.ts).
+  const lost = sessionOf(reg)?.writeRefusal();
+  if (lost) return lost;
+  if (reg.readOnly) {
+    return { code: 'read_only', message: 'Registeret er åpnet skrivebeskyttet. Endringen ble ikke lagret.' };
+  }
+  // A running import holds a transaction open between its slices: other writes wait (api/import.ts).
+  return importRefusal(reg, channel);
 }
 
 function toApiError(thrown: unknown) {

@@ -64,19 +64,6 @@ type Wizard = {
 
 const wizards = new WeakMap<Register, Wizard>();
 
-/**
- * Every step but the import itself only reads the register (and the chosen file), like the report's
- * channels: allowed on a read-only register, where the screen says up front that it cannot import.
- */
-export const READ_ONLY_IMPORT_CHANNELS: ReadonlySet<string> = new Set([
-  'import:open',
-  'import:columns',
-  'import:preview',
-  'import:progress',
-  'import:cancel',
-  'import:saveSummary',
-]);
-
 const SAMPLE_ROWS = 8;
 const SAMPLE_VALUES = 3;
 

@@ -38,15 +38,6 @@ export function reportGlue(): ReportGlue | null {
   return glue;
 }
 
-/** Channels that only read the register: allowed on a read-only register too. */
-export const READ_ONLY_REPORT_CHANNELS: ReadonlySet<string> = new Set([
-  'report:build',
-  'report:monthly',
-  'report:html',
-  'report:export',
-  'report:print',
-]);
-
 const SAVE_TITLES: Record<ExportFormat, string> = {
   pdf: 'Lagre rapporten som PDF',
   xlsx: 'Lagre rapporten som Excel',

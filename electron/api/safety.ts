@@ -36,11 +36,3 @@ export const safetyHandlers = {
     return session.backupFolderInfo();
   },
 } satisfies Partial<HandlerMap>;
-
-/** Channels that work while the register is read-only (besides `*:list` and `*:get`). */
-export const READ_ONLY_SAFETY_CHANNELS: ReadonlySet<string> = new Set([
-  'safety:status',
-  'safety:takeOverLock',
-  'safety:acknowledgeSingleUser',
-  'privacy:anonymisePreview',
-]);

@@ -3,22 +3,14 @@ import type { Channel, Contract, Output } from '../../shared/api';
 import type { Register } from '../store/open';
 
 /**
- * Channels whose work Node offers only asynchronously (exceljs writing a workbook, Electron printing,
- * opening a register, reading the demo files):
- * their handler may return a promise, and `invoke` then answers with one. All others stay synchronous.
+ * Channels whose contract entry says `async: true` (exceljs writing a workbook, Electron printing,
+ * opening a register, reading the demo files): their handler may return a promise, and `invoke`
+ * then answers with one. All others stay synchronous.
  */
-export type AsyncChannel =
-  | 'report:export'
-  | 'report:print'
-  | 'arsrapport:export'
-  | 'arsrapport:print'
-  | 'register:create'
-  | 'register:open'
-  | 'register:openRecent'
-  | 'register:openDemo'
-  | 'import:open'
-  | 'import:commit'
-  | 'grid:export';
+export type AsyncChannel = { [C in Channel]: Contract[C]['async'] extends true ? C : never }[Channel];
+
+/** Channels whose every call is one step of a grid's undo history (the contract's `undoable`). */
+export type UndoableChannel = { [C in Channel]: Contract[C]['undoable'] extends false ? never : C }[Channel];
 
 /** A handler gets the open register and the input already validated by the contract. */
 export type Handler<C extends Channel> = (
@@ -26,4 +18,11 @@ export type Handler<C extends Channel> = (
   input: z.output<Contract[C]['input']>,
 ) => [C] extends [AsyncChannel] ? Output<C> | Promise<Output<C>> : Output<C>;
 
-export type HandlerMap = { [C in Channel]: Handler<C> };
+declare const recordsUndoStep: unique symbol;
+
+/** A handler made by `undoable()` (api/undoable.ts): only such a handler fits an undoable channel. */
+export type UndoableHandler<C extends Channel> = Handler<C> & { readonly [recordsUndoStep]: true };
+
+export type HandlerMap = {
+  [C in Channel]: C extends UndoableChannel ? UndoableHandler<C> : Handler<C>;
+};

@@ -3,7 +3,8 @@
  * text read by parseFieldInput exactly as if typed into the grid (the same code the import uses),
  * against the register's own kull and lists: the renderer's reading is never trusted. Cells that
  * cannot be stored are listed with the reason; the rest are stored, or nothing at all in
- * «alt eller ingenting» mode. The whole action is one undo step (store/undo.ts).
+ * «alt eller ingenting» mode. The whole action is one undo step: the grid:setCells handler is
+ * `undoable` (electron/api/undoable.ts), and `setCellsLabel` names the step.
  */
 import { EDITABLE_LIST_KEYS, type EditableListKey } from '../../shared/codes';
 import type { GridTable, PasteMode, RejectedCell } from '../../shared/contract/grid';
@@ -23,7 +24,6 @@ import { type AddedListValue, insertDeltaker, patchDeltaker, readDeltakerFields 
 import { insertKull, patchKull, readKullFields } from './kull';
 import type { Register } from './open';
 import { getSettings } from './settings';
-import { type RowChange, recordStep } from './undo';
 
 export type SetCellsAction = 'paste' | 'fill' | 'clear';
 
@@ -43,7 +43,6 @@ export type SetCellsOutcome = {
   rejected: RejectedCell[];
   addedListValues: AddedListValue[];
   cellsChanged: number;
-  step: number | null;
 };
 
 type Fields = Record<string, FieldValue>;
@@ -119,27 +118,17 @@ export function setCells(reg: Register, request: SetCellsRequest): SetCellsOutco
     rejected,
     addedListValues: [],
     cellsChanged: 0,
-    step: null,
   };
   if (planned.length === 0 || (request.mode === 'alt-eller-ingenting' && rejected.length > 0)) return nothing;
 
-  const { changes, created, added } = reg.db.transaction(() => write(reg, request, planned))();
+  const { written, created, added } = reg.db.transaction(() => write(reg, request, planned))();
   const cellsChanged = planned.reduce((n, p) => n + Object.keys(p.changes).length, 0);
-  const step = recordStep(reg, table, stepLabel(request.action, planned.length), changes, added);
-  return {
-    applied: true,
-    written: changes.map((c) => c.id),
-    created,
-    rejected,
-    addedListValues: added,
-    cellsChanged,
-    step,
-  };
+  return { applied: true, written, created, rejected, addedListValues: added, cellsChanged };
 }
 
 function write(reg: Register, request: SetCellsRequest, planned: readonly Planned[]) {
   const { table } = request;
-  const changes: RowChange[] = [];
+  const written: number[] = [];
   const created: { row: number; id: number }[] = [];
   const added: AddedListValue[] = [];
   const kullLength = table === 'kull' ? getSettings(reg).kull_lengde_mnd : 0;
@@ -171,9 +160,9 @@ function write(reg: Register, request: SetCellsRequest, planned: readonly Planne
       patchKull(reg, id, plan.changes as Partial<KullFields>);
     }
     if (plan.id === null) created.push({ row: plan.row, id });
-    changes.push({ id, before: plan.before, after: readFields(reg, table, id) });
+    written.push(id);
   }
-  return { changes, created, added: uniqueListValues(added) };
+  return { written, created, added: uniqueListValues(added) };
 }
 
 function readFields(reg: Register, table: GridTable, id: number): Fields | null {
@@ -221,7 +210,8 @@ class KullNames {
   }
 }
 
-function stepLabel(action: SetCellsAction, rows: number): string {
+/** The undo step's name: «Lim inn i 4 rader» for the rows the action wrote. */
+export function setCellsLabel(action: SetCellsAction, rows: number): string {
   const rader = rows === 1 ? '1 rad' : `${rows} rader`;
   switch (action) {
     case 'paste':

@@ -8,6 +8,19 @@ type Row = Record<string, unknown>;
 
 export type LogTable = 'kull' | 'deltaker' | 'kodeverdi' | 'innstilling';
 
+/** Told of every logged row change, inside its transaction (store/undo.ts records undo steps from it). */
+export type ChangeListener = (table: LogTable, rowId: number, before: Row | null, after: Row | null) => void;
+
+const listeners = new WeakMap<Register, ChangeListener>();
+
+/** Listens to the register's changes until called with null; returns the listener it replaced. */
+export function listenToChanges(reg: Register, listener: ChangeListener | null): ChangeListener | null {
+  const previous = listeners.get(reg) ?? null;
+  if (listener) listeners.set(reg, listener);
+  else listeners.delete(reg);
+  return previous;
+}
+
 function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? 'ja' : 'nei';
@@ -16,6 +29,7 @@ function asText(value: unknown): string | null {
 
 /** Logs every field whose value differs between `before` and `after` (null for a created or deleted row). */
 export function logChanges(reg: Register, table: LogTable, rowId: number, before: Row | null, after: Row | null): void {
+  listeners.get(reg)?.(table, rowId, before, after);
   const insert = prepared(
     reg.db,
     'INSERT INTO endringslogg (tid, bruker, tabell, rad_id, felt, gammel, ny) VALUES (?, ?, ?, ?, ?, ?, ?)',

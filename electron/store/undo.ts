@@ -11,7 +11,7 @@
  */
 import type { EditableListKey } from '../../shared/codes';
 import type { GridTable } from '../../shared/contract/grid';
-import { logChanges } from './changelog';
+import { listenToChanges, logChanges } from './changelog';
 import { deltakerRows } from './deltakere';
 import { DomainError } from './errors';
 import { kullRows } from './kull';
@@ -65,7 +65,7 @@ function storeOf(table: GridTable): RowStore<Fields> {
  * be redone. Rows whose before and after are equal are left out; returns the step's id, or null
  * when nothing changed.
  */
-export function recordStep(
+function recordStep(
   reg: Register,
   table: GridTable,
   label: string,
@@ -81,6 +81,40 @@ export function recordStep(
   if (stacks.undo.length > MAX_STEPS) stacks.undo.shift();
   stacks.redo = [];
   return step.id;
+}
+
+/**
+ * Runs one user action and records what it changed in the grid's table as one undo step: each row
+ * as it was before the action's first change to it (every write of a grid's table logs the whole
+ * row: store/kull.ts, store/deltakere.ts) and as it is after, and the list values it added. Nothing
+ * is recorded when the action throws (its transaction rolled back). The wrapper of the handlers,
+ * electron/api/undoable.ts, is the only caller: no handler records steps by hand.
+ */
+export function recordingStep<T>(
+  reg: Register,
+  table: GridTable,
+  action: () => T,
+  label: (value: T) => string,
+): { value: T; step: number | null } {
+  const before = new Map<number, Fields | null>();
+  const listValues: ListValueAdded[] = [];
+  const outer = listenToChanges(reg, (changed, rowId, was, now) => {
+    outer?.(changed, rowId, was, now);
+    if (changed === table && !before.has(rowId)) before.set(rowId, was === null ? null : { ...was });
+    if (changed === 'kodeverdi' && was === null && now !== null) {
+      const value = { list: now.liste as EditableListKey, verdi: String(now.verdi) };
+      if (!listValues.some((v) => v.list === value.list && v.verdi === value.verdi)) listValues.push(value);
+    }
+  });
+  let value: T;
+  try {
+    value = action();
+  } finally {
+    listenToChanges(reg, outer);
+  }
+  const store = storeOf(table);
+  const changes = [...before].map(([id, was]) => ({ id, before: was, after: store.read(reg, id) as Fields | null }));
+  return { value, step: recordStep(reg, table, label(value), changes, listValues) };
 }
 
 /** The labels of what undo and redo would do now. */

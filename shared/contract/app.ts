@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { text } from '../schema/common';
 import { settings } from '../schema/settings';
+import type { ChannelTable } from './channel';
 
 const registerFile = z.object({
   path: z.string(),
@@ -54,17 +55,59 @@ export type About = z.infer<typeof about>;
 
 export const appChannels = {
   /** Is a register open, and which were used lately: what the start screen shows. */
-  'app:state': { input: z.object({}), result: appState },
+  'app:state': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: appState,
+  },
   /** «Om Kullregister»: the version, and where the register, its backups and the app's settings are. */
-  'app:about': { input: z.object({}), result: about },
+  'app:about': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: about,
+  },
   /** Create a new register with the tiltak's details and open it. */
-  'register:create': { input: newRegister, result: opened },
+  'register:create': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
+    input: newRegister,
+    result: opened,
+  },
   /** Open a register file the user picks in the system's open dialog. */
-  'register:open': { input: z.object({}), result: opened },
+  'register:open': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
+    input: z.object({}),
+    result: opened,
+  },
   /** Open one of the recently used registers (only a path from that list). */
-  'register:openRecent': { input: z.object({ path: z.string().max(4096) }), result: opened },
+  'register:openRecent': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
+    input: z.object({ path: z.string().max(4096) }),
+    result: opened,
+  },
   /** Open the demo register (fictional Sykkelvert data), built from resources/demo the first time. */
-  'register:openDemo': { input: z.object({}), result: opened },
-} as const;
+  'register:openDemo': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
+    input: z.object({}),
+    result: opened,
+  },
+} as const satisfies ChannelTable;
 
 export type AppChannel = keyof typeof appChannels;

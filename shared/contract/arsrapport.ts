@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { arsrapport } from '../report/arsrapport/schema';
+import type { ChannelTable } from './channel';
 
 const year = z
   .number()
@@ -23,7 +24,7 @@ const span = z
 export const ARSRAPPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
 export type ArsrapportFormat = (typeof ARSRAPPORT_FORMATS)[number];
 
-const read = { writes: false, undoable: false, returnsNames: false } as const;
+const read = { writes: false, undoable: false, returnsNames: false } as const satisfies ChannelTable;
 
 export const arsrapportChannels = {
   'arsrapport:build': { ...read, async: false, input: span, result: arsrapport },
@@ -61,4 +62,4 @@ export const arsrapportChannels = {
   },
   /** The printer dialog for the årsrapport the screen shows (only in the app). */
   'arsrapport:print': { ...read, async: true, input: z.object({}), result: z.object({ printed: z.boolean() }) },
-} as const;
+} as const satisfies ChannelTable;

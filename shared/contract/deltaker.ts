@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { editableListKey } from '../schema/codelist';
 import { id } from '../schema/common';
 import { type Deltaker, deltaker, deltakerFields } from '../schema/deltaker';
+import type { ChannelTable } from './channel';
 
 const deltakerSaved = z.object({
   deltaker,
@@ -45,9 +46,20 @@ export function deltakereOfPage(page: DeltakerPage): Deltaker[] {
 
 export const deltakerChannels = {
   /** The deltakere of all kull, one kull, or those without kull. */
-  'deltaker:list': { input: z.object({ kull: kullFilter }), result: z.array(deltaker) },
+  'deltaker:list': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: true,
+    input: z.object({ kull: kullFilter }),
+    result: z.array(deltaker),
+  },
   /** The same, a page at a time in a compact shape: what the Deltakere grid loads (see deltakerPage). */
   'deltaker:page': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: true,
     input: z.object({
       kull: kullFilter,
       /** Rows with an id above this one; 0 for the first page. */
@@ -58,11 +70,29 @@ export const deltakerChannels = {
   },
   /** Add a deltaker (navn required; everything else may follow). */
   'deltaker:create': {
+    writes: true,
+    undoable: 'deltaker',
+    async: false,
+    returnsNames: true,
     input: deltakerFields.partial().extend({ navn: deltakerFields.shape.navn }),
     result: deltakerSaved,
   },
   /** Change fields of one deltaker. */
-  'deltaker:update': { input: z.object({ id, changes: deltakerFields.partial() }), result: deltakerSaved },
+  'deltaker:update': {
+    writes: true,
+    undoable: 'deltaker',
+    async: false,
+    returnsNames: true,
+    input: z.object({ id, changes: deltakerFields.partial() }),
+    result: deltakerSaved,
+  },
   /** Delete deltakere (in this session Ctrl+Z in the grid brings them back: grid:undo). */
-  'deltaker:delete': { input: z.object({ ids: z.array(id).min(1) }), result: z.object({ deleted: z.number().int() }) },
-} as const;
+  'deltaker:delete': {
+    writes: true,
+    undoable: 'deltaker',
+    async: false,
+    returnsNames: false,
+    input: z.object({ ids: z.array(id).min(1) }),
+    result: z.object({ deleted: z.number().int() }),
+  },
+} as const satisfies ChannelTable;

@@ -9,6 +9,7 @@ import { editableListKey } from '../schema/codelist';
 import { id } from '../schema/common';
 import { deltaker } from '../schema/deltaker';
 import { kullRow } from '../schema/kull';
+import type { ChannelTable } from './channel';
 
 export const GRID_TABLES = ['deltaker', 'kull'] as const;
 export const gridTable = z.enum(GRID_TABLES);
@@ -113,6 +114,10 @@ export const gridChannels = {
    * «alt eller ingenting» mode. One undo step.
    */
   'grid:setCells': {
+    writes: true,
+    undoable: 'table',
+    async: false,
+    returnsNames: true,
     input: setCellsInput,
     result: z.object({
       /** False when nothing was written (all-or-nothing with a refused cell, or nothing changed). */
@@ -128,24 +133,60 @@ export const gridChannels = {
     }),
   },
   /** Undo the latest saved change of this grid (an edit, a paste, a fill, added or deleted rows). */
-  'grid:undo': { input: z.object({ table: gridTable }), result: undoOutcome },
+  'grid:undo': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: true,
+    input: z.object({ table: gridTable }),
+    result: undoOutcome,
+  },
   /** Redo what was undone last. */
-  'grid:redo': { input: z.object({ table: gridTable }), result: undoOutcome },
+  'grid:redo': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: true,
+    input: z.object({ table: gridTable }),
+    result: undoOutcome,
+  },
   /** What Ctrl+Z and Ctrl+Y would do now (labels for the buttons' tooltips). */
   'grid:history:get': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: z.object({ table: gridTable }),
     result: z.object({ undo: z.string().nullable(), redo: z.string().nullable() }),
   },
   /** The grid's remembered layout in this register. */
-  'grid:layout:get': { input: z.object({ table: gridTable }), result: gridLayout },
+  'grid:layout:get': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({ table: gridTable }),
+    result: gridLayout,
+  },
   /** Remember the grid's layout (column widths, order, hidden columns, paste mode) in this register. */
-  'grid:layout:set': { input: z.object({ table: gridTable, layout: gridLayout.partial() }), result: gridLayout },
+  'grid:layout:set': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({ table: gridTable, layout: gridLayout.partial() }),
+    result: gridLayout,
+  },
   /**
    * Save the grid as shown — its rows (filter, sort) and visible columns, in order — as Excel or CSV.
    * The file holds names: the screen warns before it asks. In the app the user picks the file in a
    * save dialog (a path from the page is refused); from Node (tests) `path` says where.
    */
   'grid:export': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: true,
     input: z.object({
       table: gridTable,
       format: z.enum(GRID_EXPORT_FORMATS),
@@ -160,4 +201,4 @@ export const gridChannels = {
       rows: z.number().int(),
     }),
   },
-} as const;
+} as const satisfies ChannelTable;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { editableListKey } from '../schema/codelist';
+import type { ChannelTable } from './channel';
 
 export const importKind = z.enum(['deltakere', 'kull']);
 
@@ -55,6 +56,10 @@ export const importChannels = {
    * (tests, the CLI's way) `path` says which file. For XLSX the sheets come back to choose from.
    */
   'import:open': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
     input: z.object({ path: z.string().min(1).optional() }),
     result: z.object({
       opened: z.boolean(),
@@ -65,6 +70,10 @@ export const importChannels = {
   },
   /** Read the chosen sheet's header and suggest a field for each column (by name, label or synonym). */
   'import:columns': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: true,
     input: z.object({ kind: importKind, sheet: z.string().max(200).nullable().optional() }),
     result: z.object({
       sheet: z.string().nullable(),
@@ -86,6 +95,10 @@ export const importChannels = {
   },
   /** Check every row with the chosen mapping; writes nothing. */
   'import:preview': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: true,
     input: mappedRequest,
     result: z.object({
       ...counts,
@@ -97,6 +110,10 @@ export const importChannels = {
   },
   /** Import the valid rows in one transaction (all or none); `import:progress` tells how far it is. */
   'import:commit': {
+    writes: true,
+    undoable: false,
+    async: true,
+    returnsNames: true,
     input: mappedRequest,
     result: z.object({
       ...counts,
@@ -109,14 +126,29 @@ export const importChannels = {
   },
   /** How far a running import is (polled by the screen while `import:commit` works). */
   'import:progress': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: z.object({}),
     result: z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int() }),
   },
   /** Stop a running import (everything is rolled back), or forget the chosen file. */
-  'import:cancel': { input: z.object({}), result: z.object({ stopping: z.boolean() }) },
+  'import:cancel': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: z.object({ stopping: z.boolean() }),
+  },
   /** Save the last import's summary as CSV: counts and every line not imported, with the reason. */
   'import:saveSummary': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: z.object({ path: z.string().min(1).optional() }),
     result: z.object({ saved: z.boolean(), path: z.string().nullable(), bytes: z.number().int() }),
   },
-} as const;
+} as const satisfies ChannelTable;

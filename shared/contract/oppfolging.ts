@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { id, isoDate } from '../schema/common';
+import type { ChannelTable } from './channel';
 
 export const dueKind = z.enum(['seks', 'tolv', 'midtevaluering']);
 
@@ -25,6 +26,11 @@ export type DueLine = z.infer<typeof dueLine>;
 export const oppfolgingChannels = {
   /** The due list for today (or the day given), and how many lines each kind has. */
   'oppfolging:list': {
+    writes: false,
+    undoable: false,
+    async: false,
+    // The lines carry names: shown on the screen, never written to a file.
+    returnsNames: true,
     input: z.object({ today: isoDate.optional() }),
     result: z.object({
       today: isoDate,
@@ -34,4 +40,4 @@ export const oppfolgingChannels = {
       counts: z.object({ seks: z.number().int(), tolv: z.number().int(), midtevaluering: z.number().int() }),
     }),
   },
-} as const;
+} as const satisfies ChannelTable;

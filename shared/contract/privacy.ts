@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from '../schema/common';
+import type { ChannelTable } from './channel';
 
 /** Shown before an innsyn export is written, and written into the file itself. */
 export const INNSYN_WARNING =
@@ -14,11 +15,19 @@ const years = z
 export const privacyChannels = {
   /** How many deltakere ended more than N years ago and would be anonymised, and how many backups would go. */
   'privacy:anonymisePreview': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: z.object({ years }),
     result: z.object({ cutoff: z.string(), count: z.number().int(), backupsToDelete: z.number().int() }),
   },
   /** Anonymise them (navn, fødselsår, merknad removed, also from the endringslogg); backups older than N years deleted. */
   'privacy:anonymise': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: z.object({ years, expectedCount: z.number().int().nonnegative() }),
     result: z.object({
       cutoff: z.string(),
@@ -29,12 +38,20 @@ export const privacyChannels = {
   },
   /** Delete one deltaker for good, on their request, with the endringslogg of the row. */
   'privacy:deletePerson': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: z.object({ id }),
     result: z.object({ id, logEntriesRemoved: z.number().int() }),
   },
   /** Innsyn: save everything stored about one deltaker to a JSON file (the app asks where). Holds names. */
   'privacy:exportPerson': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: true,
     input: z.object({ id }),
     result: z.object({ saved: z.boolean(), file: z.string().nullable(), bytes: z.number().int(), warning: z.string() }),
   },
-} as const;
+} as const satisfies ChannelTable;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { lastDayOfMonth } from '../dates';
 import { report } from '../report/schema';
 import { isoDate } from '../schema/common';
+import type { ChannelTable } from './channel';
 
 const period = z
   .object({ from: isoDate, to: isoDate })
@@ -47,14 +48,25 @@ const exportRequest = checkedView(
 
 export const reportChannels = {
   /** The report for one period (the JSON contract of rapporteringsskjema.md). */
-  'report:build': { input: period, result: report },
+  'report:build': { writes: false, undoable: false, async: false, returnsNames: false, input: period, result: report },
   /** The monthly report: the month and hittil i år (1 January to the month's last day). */
-  'report:monthly': { input: month, result: z.object({ month: report, hittilIAr: report }) },
+  'report:monthly': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: month,
+    result: z.object({ month: report, hittilIAr: report }),
+  },
   /**
    * The form as it prints: the HTML fragment (with the header from the settings) that the Rapport
    * screen shows and the printer prints, so screen and paper never differ.
    */
   'report:html': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: view,
     result: z.object({ html: z.string(), title: z.string(), fileName: z.string() }),
   },
@@ -64,9 +76,20 @@ export const reportChannels = {
    * PDF is printed by the app's window, so it can only be made in the app.
    */
   'report:export': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
     input: exportRequest,
     result: z.object({ saved: z.boolean(), path: z.string().nullable(), bytes: z.number().int() }),
   },
   /** Open the printer dialog for the report the screen shows (only in the app). */
-  'report:print': { input: z.object({}), result: z.object({ printed: z.boolean() }) },
-} as const;
+  'report:print': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
+    input: z.object({}),
+    result: z.object({ printed: z.boolean() }),
+  },
+} as const satisfies ChannelTable;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelTable } from './channel';
 
 /** Who has the register open for editing (the lock file beside it). */
 export const lockHolder = z.object({
@@ -75,20 +76,66 @@ export type SafetyStatus = z.infer<typeof safetyStatus>;
 
 export const safetyChannels = {
   /** Lock, location, single-user mode, read-only reason and backups of the open register. */
-  'safety:status': { input: z.object({}), result: safetyStatus },
+  'safety:status': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: safetyStatus,
+  },
   /** Take over another user's lock (after warning them it may lose that user's unsaved work); reopens for editing. */
-  'safety:takeOverLock': { input: z.object({ lockId: z.string().max(100) }), result: safetyStatus },
+  'safety:takeOverLock': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({ lockId: z.string().max(100) }),
+    result: safetyStatus,
+  },
   /** The user has read the single-user explanation for this file; it is not shown again. */
-  'safety:acknowledgeSingleUser': { input: z.object({}), result: safetyStatus },
+  'safety:acknowledgeSingleUser': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: safetyStatus,
+  },
   /** The register's backups, newest first, and the folder they are in. */
-  'backup:list': { input: z.object({}), result: backupFolder.extend({ backups: z.array(backupInfo) }) },
+  'backup:list': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: backupFolder.extend({ backups: z.array(backupInfo) }),
+  },
   /** Put a backup in the register's place; the current file is itself backed up first. */
   'backup:restore': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: false,
     input: z.object({ name: z.string().min(1).max(300) }),
     result: z.object({ restoredFrom: backupInfo, savedCurrentAs: backupInfo }),
   },
   /** Choose another folder for backups (the app shows a folder dialog); a backup is made there at once. */
-  'backup:chooseFolder': { input: z.object({}), result: z.object({ changed: z.boolean(), folder: backupFolder }) },
+  'backup:chooseFolder': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: z.object({ changed: z.boolean(), folder: backupFolder }),
+  },
   /** Back to the default backup folder on this machine's own disk. */
-  'backup:useDefaultFolder': { input: z.object({}), result: backupFolder },
-} as const;
+  'backup:useDefaultFolder': {
+    writes: true,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({}),
+    result: backupFolder,
+  },
+} as const satisfies ChannelTable;

@@ -5,7 +5,6 @@
  * the report glue stands in for them (a temp file, and Playwright's page.pdf of the same page).
  * Writes PNGs of the screen and of the printed pages to test-results/screens/ for review.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { readTable } from '../../electron/io/table';
 import type { Register } from '../../electron/store/open';
 import type { Input } from '../../shared/api';
 import { expect, test } from './fixtures';
+import { pagePngs, readPdf } from './pdf';
 
 const SCREENS = 'test-results/screens';
 
@@ -221,30 +221,22 @@ test('the demo register printed to PDF (A4, header, page numbers) and saved as E
   await openTab(app, 'Rapport');
   fs.mkdirSync(SCREENS, { recursive: true });
 
-  const pages = (pdf: string, prefix: string): string[] => {
-    for (const old of fs.readdirSync(SCREENS).filter((f) => f.startsWith(`${prefix}-`)))
-      fs.rmSync(path.join(SCREENS, old));
-    execFileSync('pdftoppm', ['-png', '-r', '70', pdf, path.join(SCREENS, prefix)]);
-    return fs.readdirSync(SCREENS).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.png'));
-  };
-  const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-
   // A month with its hittil i år block.
   await pickMonth(app, 2021, 10);
   await expect(app.locator('.rapport-sheet .kr-meta')).toContainText('oktober 2021');
   await app.getByRole('button', { name: 'Lagre som PDF' }).click();
   await expect(app.getByRole('status')).toContainText('Lagret rapport-2021-10.pdf');
   const monthPdf = saved.at(-1) as string;
-  const monthText = text(monthPdf);
+  const { text: monthText, pages: monthPages } = await readPdf(monthPdf);
   expect(monthText).toContain('Rapporteringsskjema til Etat for sosiale tjenester');
   expect(monthText).toMatch(/Tiltak:\s+Sykkelvert/);
   expect(monthText).toMatch(/Avdeling:\s+Etat for sykehjem/);
   expect(monthText).toMatch(/Periode:\s+oktober 2021/);
   expect(monthText).toMatch(/Laget:\s+\d\d\.\d\d\.\d{4}/);
-  const monthPages = pages(monthPdf, 'rapport-pdf-maaned');
-  expect(monthPages.length).toBeGreaterThanOrEqual(2);
-  expect(monthText).toContain(`Side 1 av ${monthPages.length}`);
-  expect(monthText).toContain(`Side ${monthPages.length} av ${monthPages.length}`);
+  pagePngs(monthPdf, SCREENS, 'rapport-pdf-maaned');
+  expect(monthPages).toBeGreaterThanOrEqual(2);
+  expect(monthText).toContain(`Side 1 av ${monthPages}`);
+  expect(monthText).toContain(`Side ${monthPages} av ${monthPages}`);
   expect(monthText).not.toMatch(/Lagre som|Datakvalitet\s+Hittil i år \(|Skriv ut/);
 
   // The whole five years as a free period, typed the Norwegian way.
@@ -258,8 +250,9 @@ test('the demo register printed to PDF (A4, header, page numbers) and saved as E
   await app.getByRole('button', { name: 'Lagre som PDF' }).click();
   await expect(app.getByRole('status')).toContainText('Lagret rapport-2018-01-01_2022-12-31.pdf');
   const allPdf = saved.at(-1) as string;
-  const allPages = pages(allPdf, 'rapport-pdf-hele');
-  expect(text(allPdf)).toContain(`Side ${allPages.length} av ${allPages.length}`);
+  const all = await readPdf(allPdf);
+  pagePngs(allPdf, SCREENS, 'rapport-pdf-hele');
+  expect(all.text).toContain(`Side ${all.pages} av ${all.pages}`);
 
   await app.getByRole('button', { name: 'Lagre som Excel' }).click();
   await expect(app.getByRole('status')).toContainText('Lagret rapport-2018-01-01_2022-12-31.xlsx');

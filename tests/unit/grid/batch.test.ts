@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { type SetCellsRequest, setCells } from '../../../electron/store/batch';
 import { createDeltaker } from '../../../electron/store/deltakere';
 import { createKull } from '../../../electron/store/kull';
 import type { Register } from '../../../electron/store/open';
 import { redo, undo } from '../../../electron/store/undo';
 import type { Channel, Input, Output, Result } from '../../../shared/api';
+import type { SetCellsInput } from '../../../shared/contract/grid';
 import { aDeltaker, aKull } from '../helpers/builders';
 import { expectNorwegianMessage, expectOk, expectRefused } from '../helpers/messages';
 import { countRows, fileBytes, tempRegister } from '../helpers/register';
@@ -32,7 +32,12 @@ function send<C extends Channel>(reg: Register, channel: C, input: Input<C>): Re
   return invoke(reg, channel, input);
 }
 
-const paste = (rows: SetCellsRequest['rows'], extra: Partial<SetCellsRequest> = {}): SetCellsRequest => ({
+/** A paste, fill or clear as the grid sends it: through the API, so it is one undo step (api/undoable.ts). */
+function setCells(reg: Register, request: SetCellsInput) {
+  return expectOk(send(reg, 'grid:setCells', request));
+}
+
+const paste = (rows: SetCellsInput['rows'], extra: Partial<SetCellsInput> = {}): SetCellsInput => ({
   table: 'deltaker',
   action: 'paste',
   mode: 'gyldige',
