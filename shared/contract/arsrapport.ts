@@ -24,7 +24,7 @@ const span = z
 export const ARSRAPPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
 export type ArsrapportFormat = (typeof ARSRAPPORT_FORMATS)[number];
 
-const read = { writes: false, undoable: false, returnsNames: false } as const satisfies ChannelTable;
+const read = { writes: false, undoable: false, returnsNames: false } as const;
 
 export const arsrapportChannels = {
   'arsrapport:build': { ...read, async: false, input: span, result: arsrapport },

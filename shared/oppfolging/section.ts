@@ -32,22 +32,43 @@ export function wentToWork(d: Followed): d is Followed & { sluttdato: string } {
 
 const zero = (): FollowUpCounts => ({ count: 0, ja: 0, nei: 0, ukjent: 0, ubesvart: 0 });
 
-export function oppfolgingSection(
-  deltakere: readonly Followed[],
+/** Each exit to work with its two follow-up dates and answers: worked out once, counted per period. */
+export type FollowUpDates = readonly { due: Record<FollowUpKey, string>; answer: Record<FollowUpKey, string | null> }[];
+
+export function followUpDates(deltakere: readonly Followed[]): FollowUpDates {
+  const dates: { due: Record<FollowUpKey, string>; answer: Record<FollowUpKey, string | null> }[] = [];
+  for (const d of deltakere) {
+    if (!wentToWork(d)) continue;
+    dates.push({
+      due: { seks: addMonthsIso(d.sluttdato, 6), tolv: addMonthsIso(d.sluttdato, 12) },
+      answer: { seks: d.i_arbeid_etter_6_mnd, tolv: d.i_arbeid_etter_12_mnd },
+    });
+  }
+  return dates;
+}
+
+export function countFollowUps(
+  dates: FollowUpDates,
   period: { readonly from: string; readonly to: string },
 ): OppfolgingSection {
   const section: OppfolgingSection = { seks: zero(), tolv: zero() };
-  for (const d of deltakere) {
-    if (!wentToWork(d)) continue;
+  for (const d of dates) {
     for (const followUp of FOLLOW_UPS) {
-      const due = addMonthsIso(d.sluttdato, followUp.months);
+      const due = d.due[followUp.key];
       if (due < period.from || due > period.to) continue;
       const counts = section[followUp.key];
       counts.count++;
-      const answer = d[followUp.field];
+      const answer = d.answer[followUp.key];
       if (answer === 'ja' || answer === 'nei' || answer === 'ukjent') counts[answer]++;
       else counts.ubesvart++;
     }
   }
   return section;
+}
+
+export function oppfolgingSection(
+  deltakere: readonly Followed[],
+  period: { readonly from: string; readonly to: string },
+): OppfolgingSection {
+  return countFollowUps(followUpDates(deltakere), period);
 }

@@ -47,6 +47,8 @@ export type ReportInput = {
    * every deltaker who counts in some row, with the rows that counted them.
    */
   readonly collectors?: readonly SectionCollector<unknown>[];
+  /** False leaves the data-quality rules unchecked (an empty list): the årsrapport prints none. */
+  readonly datakvalitet?: boolean;
 };
 
 /** The month and the year up to the month's end: the two blocks of the monthly report. */
@@ -133,6 +135,7 @@ export function buildReport(input: ReportInput): Report {
   } satisfies Record<string, SectionCollector<unknown>>;
   const collectors: readonly SectionCollector<unknown>[] = [...Object.values(sections), ...(input.collectors ?? [])];
   const datakvalitet: DatakvalitetCollector = datakvalitetCollector();
+  const checkRules = input.datakvalitet !== false;
 
   for (const d of input.deltakere) {
     if (!canMatterForPeriod(d, period)) continue;
@@ -150,7 +153,7 @@ export function buildReport(input: ReportInput): Report {
     }
     if (!countsSomewhere) continue;
     for (const collector of collectors) collector.add(d, matched);
-    datakvalitet.add(d);
+    if (checkRules) datakvalitet.add(d);
   }
 
   return {
@@ -166,7 +169,7 @@ export function buildReport(input: ReportInput): Report {
       ventetid: sections.ventetid.finish(),
       kull: sections.kull.finish(),
     },
-    datakvalitet: datakvalitet.finish(),
+    datakvalitet: checkRules ? datakvalitet.finish() : [],
   };
 }
 

@@ -24,24 +24,33 @@ const ROW = {
   ansatt: countRowIndex('ansatt_hos_brukersted'),
 };
 
-/** A value as compared: trimmed and in lower case; blank is "". */
+const folded = new Map<string, string>();
+
+/** A value as compared: trimmed and in lower case; blank is "". Remembered: a register has few distinct values. */
 export function foldValue(value: string | null): string {
-  return (value ?? '').trim().toLocaleLowerCase('nb');
+  if (value === null) return '';
+  let key = folded.get(value);
+  if (key === undefined) {
+    key = value.trim().toLocaleLowerCase('nb');
+    if (folded.size < 10_000) folded.set(value, key);
+  }
+  return key;
 }
 
 /** Counts per folded value, with the spellings seen (the commonest is printed). */
 export type ValueCounts = Map<string, { counts: number[]; spellings: Map<string, number> }>;
 
-function addValue(map: ValueCounts, raw: string | null, width: number, column: number): void {
+/** The entry of a value (made on first sight), its spelling counted once per deltaker. */
+function entryOf(map: ValueCounts, raw: string | null, width: number): number[] {
   const key = foldValue(raw);
   let entry = map.get(key);
   if (!entry) {
     entry = { counts: new Array<number>(width).fill(0), spellings: new Map() };
     map.set(key, entry);
   }
-  entry.counts[column] = (entry.counts[column] as number) + 1;
-  const spelling = (raw ?? '').trim();
+  const spelling = raw === null ? '' : raw.trim();
   entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1);
+  return entry.counts;
 }
 
 export type RawBreakdowns = {
@@ -78,12 +87,23 @@ export function rawBreakdowns(): SectionCollector<RawBreakdowns> {
       if (matched[ROW.henviste] === 1) raw.henviste[k]++;
       if (matched[ROW.gjennomfort] === 1) raw.gjennomfort[k]++;
       if (matched[ROW.tilArbeid] === 1) raw.tilArbeid[k]++;
-      if (matched[ROW.innom] === 1) addValue(raw.land, d.landbakgrunn, 1, 0);
-      brukerstedRows.forEach((row, column) => {
-        if (matched[row] === 1) addValue(raw.brukersted, d.brukersted, brukerstedRows.length, column);
-      });
-      if (matched[ROW.innom] === 1) addValue(raw.veileder, d.veileder, 2, 0);
-      if (matched[ROW.aktive] === 1) addValue(raw.veileder, d.veileder, 2, 1);
+      const innom = matched[ROW.innom] === 1;
+      if (innom) {
+        const land = entryOf(raw.land, d.landbakgrunn, 1);
+        land[0] = (land[0] as number) + 1;
+      }
+      let places: number[] | null = null;
+      for (let column = 0; column < brukerstedRows.length; column++) {
+        if (matched[brukerstedRows[column] as number] !== 1) continue;
+        places ??= entryOf(raw.brukersted, d.brukersted, brukerstedRows.length);
+        places[column] = (places[column] as number) + 1;
+      }
+      const aktive = matched[ROW.aktive] === 1;
+      if (innom || aktive) {
+        const veileder = entryOf(raw.veileder, d.veileder, 2);
+        if (innom) veileder[0] = (veileder[0] as number) + 1;
+        if (aktive) veileder[1] = (veileder[1] as number) + 1;
+      }
       if (d.ytelse === 'KVP') {
         kvp.add(d, matched);
         // The same measurable starts as the Ventetid section (sections.ts): henvist_dato not after startdato.

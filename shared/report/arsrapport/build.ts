@@ -5,7 +5,7 @@
  * therefore the rapporteringsskjema for that year, by construction. Pure and deterministic.
  */
 import { yearOf } from '../../dates';
-import { oppfolgingSection } from '../../oppfolging/section';
+import { countFollowUps, followUpDates } from '../../oppfolging/section';
 import type { Deltaker } from '../../schema/deltaker';
 import type { Kull } from '../../schema/kull';
 import { buildReport, type ListOrder } from '../engine';
@@ -94,6 +94,7 @@ export function buildArsrapport(input: ArsrapportInput): Arsrapport {
       kull: input.kull,
       ...(input.lists ? { lists: input.lists } : {}),
       collectors: [collector],
+      datakvalitet: false,
     });
     return { from, to, rows: report.rows, sections: report.sections, raw: collector.finish() };
   };
@@ -114,13 +115,14 @@ export function buildArsrapport(input: ArsrapportInput): Arsrapport {
     brukersted: listLines(since.raw.brukersted, input.lists?.brukersted ?? []),
     veileder: listLines(since.raw.veileder, input.lists?.veileder ?? []),
   };
+  const followUps = followUpDates(input.deltakere);
   const block = (ran: Ran): ArsrapportBlock => ({
     from: ran.from,
     to: ran.to,
     rows: ran.rows,
     sections: ran.sections,
     breakdowns: shapeBreakdowns(ran.raw, ran, lines, input.hideSmallNumbers),
-    oppfolging: oppfolgingSection(input.deltakere, ran),
+    oppfolging: countFollowUps(followUps, ran),
   });
 
   return {

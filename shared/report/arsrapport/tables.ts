@@ -1,90 +1,30 @@
 /**
- * The årsrapport as plain tables, years as columns: each table has lead columns (the row labels) and
- * one block of columns per year, then «Siden oppstart». The HTML (html.ts) prints at most five
- * blocks a page with the lead columns repeated; the XLSX and the CSV take every block in one sheet.
- * Counts of 1–4 in landbakgrunn, brukersted and veileder are `small` cells («<5») when the report
- * hides small numbers.
+ * The årsrapport as plain tables, years as columns: the form and its sections here, the breakdowns
+ * and the follow-up in breakdown-tables.ts, the model in table-model.ts. The HTML (html.ts) prints
+ * at most five blocks a page with the lead columns repeated; the XLSX and the CSV take every block
+ * in one sheet.
  */
 import { periodLabel } from '../format';
 import type { CountItem } from '../schema';
-import type { Cell, RowStyle } from '../tables';
 import { FORM_HEADINGS, FORM_LINES, printedLabel, SECTIONS } from '../template';
+import { breakdownTables, oppfolgingTable } from './breakdown-tables';
 import type { Arsrapport, ArsrapportBlock } from './schema';
+import {
+  type ArsCell,
+  type ArsRow,
+  type ArsTable,
+  blocksOf,
+  count,
+  date,
+  type Labelled,
+  pct,
+  perBlock,
+  SINCE_START,
+  text,
+  ventetidTable,
+} from './table-model';
 
-/** A count a file prints as «<5» (the exact count stays in the JSON). */
-export type SmallCell = { readonly kind: 'small'; readonly value: number };
-export type ArsCell = Cell | SmallCell;
-export type ArsRow = { readonly style: RowStyle; readonly cells: readonly ArsCell[]; readonly key?: string };
-
-export type BlockHead = { readonly caption: string; readonly period: string };
-
-export type ArsTable = {
-  readonly key: string;
-  /** A worksheet name: at most 31 characters, none of []:*?/\. */
-  readonly sheet: string;
-  readonly title: string;
-  readonly note?: string;
-  readonly lead: readonly string[];
-  readonly blockColumns: readonly string[];
-  /** Shorter headings for print, where a block of five must fit a fifth of the page (the note explains them). */
-  readonly blockColumnsShort?: readonly string[];
-  readonly blocks: readonly BlockHead[];
-  /** Lead cells, then each block's cells in blockColumns order. */
-  readonly rows: readonly ArsRow[];
-  /** The table's counts may be hidden as «<5». */
-  readonly smallNumbers?: boolean;
-};
-
-export const SMALL = '<5';
-export const SINCE_START = 'Siden oppstart';
-export const BLANK_LABEL = 'Ikke oppgitt';
-export const ARSRAPPORT_TITLE = 'Årsrapport';
-
-const text = (value: string | null): Cell => ({ kind: 'text', value });
-const count = (value: number): Cell => ({ kind: 'count', value });
-const pct = (value: number | null): Cell => ({ kind: 'pct', value });
-const decimal = (value: number | null): Cell => ({ kind: 'decimal', value });
-const date = (value: string | null): Cell => ({ kind: 'date', value });
-const hideable = (value: number, suppressed: boolean): ArsCell =>
-  suppressed ? { kind: 'small', value } : count(value);
-
-type Labelled = { block: ArsrapportBlock; head: BlockHead };
-
-/** The years, then «Siden oppstart». */
-export function blocksOf(report: Arsrapport): Labelled[] {
-  return [
-    // A year needs no dates under it; «siden oppstart» does.
-    ...report.years.map((y) => ({ block: y as ArsrapportBlock, head: { caption: String(y.year), period: '' } })),
-    {
-      block: report.since_start,
-      head: { caption: SINCE_START, period: periodLabel(report.since_start.from, report.since_start.to) },
-    },
-  ];
-}
-
-/** A table with one column per block: one line per `lines` entry. */
-function perBlock(
-  base: Pick<ArsTable, 'key' | 'sheet' | 'title' | 'note' | 'smallNumbers'>,
-  blocks: readonly Labelled[],
-  lead: string,
-  column: string,
-  lines: readonly { label: string; style?: RowStyle; key?: string; cell?: (b: ArsrapportBlock) => ArsCell }[],
-): ArsTable {
-  return {
-    ...base,
-    lead: [lead],
-    blockColumns: [column],
-    blocks: blocks.map((b) => b.head),
-    rows: lines.map((line) => ({
-      style: line.style ?? 'row',
-      ...(line.key === undefined ? {} : { key: line.key }),
-      cells: [
-        text(line.label),
-        ...(line.cell ? blocks.map((b) => (line.cell as (x: ArsrapportBlock) => ArsCell)(b.block)) : []),
-      ],
-    })),
-  };
-}
+export * from './table-model';
 
 function formTable(blocks: readonly Labelled[]): ArsTable {
   const { nr, label, total, kvp, oks, andre, pct: pctHeading } = FORM_HEADINGS;
@@ -170,28 +110,6 @@ function kjonnAlderTable(blocks: readonly Labelled[]): ArsTable {
   );
 }
 
-function ventetidTable(
-  blocks: readonly Labelled[],
-  key: 'ventetid' | 'ventetid_kvp',
-  title: string,
-  sheet: string,
-): ArsTable {
-  const { labels } = SECTIONS.ventetid;
-  const of = (b: ArsrapportBlock) =>
-    key === 'ventetid' ? { ...b.sections.ventetid, mean_months: null } : b.breakdowns.ventetid_kvp;
-  const lines = [
-    { label: labels.count, cell: (b: ArsrapportBlock) => count(of(b).count) },
-    { label: labels.mean_days, cell: (b: ArsrapportBlock) => decimal(of(b).mean_days) },
-    ...(key === 'ventetid_kvp'
-      ? [{ label: 'Gjennomsnitt, måneder', cell: (b: ArsrapportBlock) => decimal(of(b).mean_months) }]
-      : []),
-    { label: labels.median_days, cell: (b: ArsrapportBlock) => decimal(of(b).median_days) },
-    { label: labels.over_6_months, cell: (b: ArsrapportBlock) => count(of(b).over_6_months) },
-    { label: labels.not_measured, cell: (b: ArsrapportBlock) => count(of(b).not_measured) },
-  ];
-  return perBlock({ key, sheet, title }, blocks, 'Mål', 'Verdi', lines);
-}
-
 function kullTable(report: Arsrapport): ArsTable {
   const config = SECTIONS.kull;
   const since = report.since_start;
@@ -220,182 +138,6 @@ function kullTable(report: Arsrapport): ArsTable {
   };
 }
 
-const KJONN_LABELS = { K: 'Kvinne', M: 'Mann', A: 'Annet/ukjent' } as const;
-
-function breakdownTables(report: Arsrapport, blocks: readonly Labelled[]): ArsTable[] {
-  const since = report.since_start.breakdowns;
-  const kjonn = ['K', 'M', 'A'] as const;
-  const smallNote = report.small_numbers_hidden
-    ? 'Tall fra 1 til 4 vises som «<5», så ingen kan kjennes igjen i en liten gruppe.'
-    : undefined;
-  const hidden = { smallNumbers: true, ...(smallNote ? { note: smallNote } : {}) };
-  const blockTable = <L extends { key: string; label: string }>(
-    base: Pick<ArsTable, 'key' | 'sheet' | 'title' | 'blockColumnsShort' | 'note'>,
-    lead: string,
-    columns: readonly { label: string; cell: (line: L) => ArsCell }[],
-    lines: readonly { key: string; label: string }[],
-    linesOf: (b: ArsrapportBlock) => readonly L[],
-  ): ArsTable => ({
-    ...hidden,
-    ...base,
-    lead: [lead],
-    blockColumns: columns.map((c) => c.label),
-    blocks: blocks.map((b) => b.head),
-    rows: lines.map((line) => ({
-      style: 'row',
-      key: line.key,
-      cells: [
-        text(line.label === '' ? BLANK_LABEL : line.label),
-        ...blocks.flatMap(({ block }) => {
-          const found = linesOf(block).find((l) => l.key === line.key);
-          return columns.map((c) => (found ? c.cell(found) : count(0)));
-        }),
-      ],
-    })),
-  });
-  type B = (typeof since.brukersted)[number];
-  type V = (typeof since.veileder)[number];
-  return [
-    perBlock(
-      { key: 'henviste_kjonn', sheet: 'Henviste etter kjønn', title: 'Henviste etter kjønn (rad 1)' },
-      blocks,
-      'Kjønn',
-      'Antall',
-      [
-        ...kjonn.map((k) => ({
-          label: KJONN_LABELS[k],
-          key: k,
-          cell: (b: ArsrapportBlock) => count(b.breakdowns.henviste_kjonn[k]),
-        })),
-        { label: 'Totalt', style: 'total', cell: (b) => count(b.rows.henviste?.total ?? 0) },
-      ],
-    ),
-    perBlock(
-      {
-        key: 'resultat_kjonn',
-        sheet: 'Resultat etter kjønn',
-        title: 'Gjennomført og til arbeid etter kjønn (rad 12 og 14)',
-      },
-      blocks,
-      'Kjønn',
-      'Verdi',
-      kjonn.flatMap((k) => [
-        { label: KJONN_LABELS[k], style: 'caption' as const },
-        {
-          label: 'Gjennomført (rad 12)',
-          style: 'sub' as const,
-          cell: (b: ArsrapportBlock) => count(b.breakdowns.resultat_kjonn[k].gjennomfort),
-        },
-        {
-          label: 'Til arbeid (rad 14)',
-          style: 'sub' as const,
-          cell: (b: ArsrapportBlock) => count(b.breakdowns.resultat_kjonn[k].til_arbeid),
-        },
-        {
-          label: '% til arbeid',
-          style: 'sub' as const,
-          cell: (b: ArsrapportBlock) => pct(b.breakdowns.resultat_kjonn[k].pct),
-        },
-      ]),
-    ),
-    {
-      ...perBlock(
-        { key: 'landbakgrunn', sheet: 'Landbakgrunn', title: 'Deltakere innom etter landbakgrunn (rad 3)', ...hidden },
-        blocks,
-        'Landbakgrunn',
-        'Antall',
-        since.landbakgrunn.map((line) => ({
-          label: line.label === '' ? BLANK_LABEL : line.label,
-          key: line.key,
-          cell: (b: ArsrapportBlock) => {
-            const found = b.breakdowns.landbakgrunn.find((l) => l.key === line.key);
-            return found ? hideable(found.count, found.suppressed) : count(0);
-          },
-        })),
-      ),
-    },
-    perBlock(
-      { key: 'arbeid', sheet: 'Arbeid eller utdanning', title: 'Arbeid eller utdanning' },
-      blocks,
-      'Mål',
-      'Verdi',
-      [
-        {
-          label: 'Arbeid eller utdanning (A, AD, UT, GS)',
-          cell: (b) => count(b.breakdowns.arbeid_eller_utdanning.count),
-        },
-        {
-          label: '– % av gjennomført (rad 12)',
-          style: 'sub',
-          cell: (b) => pct(b.breakdowns.arbeid_eller_utdanning.pct),
-        },
-        { label: 'Til arbeid (rad 14)', cell: (b) => count(b.breakdowns.arbeid_av_avsluttede.count) },
-        {
-          label: '– % av alle avsluttede (rad 11)',
-          style: 'sub',
-          cell: (b) => pct(b.breakdowns.arbeid_av_avsluttede.pct),
-        },
-      ],
-    ),
-    blockTable<B>(
-      {
-        key: 'brukersted',
-        sheet: 'Brukersted',
-        title: 'Etter brukersted',
-        blockColumnsShort: ['Inn', 'Start', 'Gj.', 'Arb.', 'Ans.'],
-        note: `Inn: innom (rad 3). Start: startet (rad 4). Gj.: gjennomført (rad 12). Arb.: til arbeid (rad 14). Ans.: ansatt hos brukerstedet (rad 15).${smallNote ? ` ${smallNote}` : ''}`,
-      },
-      'Brukersted',
-      [
-        { label: 'Innom', cell: (l) => hideable(l.innom, l.suppressed.innom) },
-        { label: 'Startet', cell: (l) => hideable(l.startet, l.suppressed.startet) },
-        { label: 'Gjennomført', cell: (l) => hideable(l.gjennomfort, l.suppressed.gjennomfort) },
-        { label: 'Til arbeid', cell: (l) => hideable(l.til_arbeid, l.suppressed.til_arbeid) },
-        { label: 'Ansatt', cell: (l) => hideable(l.ansatt_hos_brukersted, l.suppressed.ansatt_hos_brukersted) },
-      ],
-      since.brukersted,
-      (b) => b.breakdowns.brukersted,
-    ),
-    blockTable<V>(
-      { key: 'veileder', sheet: 'Veileder', title: 'Etter veileder' },
-      'Veileder',
-      [
-        { label: 'Innom', cell: (l) => hideable(l.innom, l.suppressed.innom) },
-        { label: 'Aktive ved slutt', cell: (l) => hideable(l.aktive_ved_slutt, l.suppressed.aktive_ved_slutt) },
-      ],
-      since.veileder,
-      (b) => b.breakdowns.veileder,
-    ),
-    ventetidTable(blocks, 'ventetid_kvp', 'Tid fra henvisning til oppstart, bare KVP', 'Ventetid KVP'),
-  ];
-}
-
-function oppfolgingTable(blocks: readonly Labelled[]): ArsTable {
-  const parts = [
-    ['seks', '6 måneder etter avslutning til arbeid'],
-    ['tolv', '12 måneder etter avslutning til arbeid'],
-  ] as const;
-  return perBlock(
-    { key: 'oppfolging', sheet: 'Oppfølging', title: 'Oppfølging etter avslutning til arbeid (A og AD)' },
-    blocks,
-    'Oppfølging',
-    'Antall',
-    parts.flatMap(([key, label]) => [
-      { label, style: 'caption' as const },
-      {
-        label: 'Skulle følges opp i perioden',
-        style: 'sub' as const,
-        cell: (b: ArsrapportBlock) => count(b.oppfolging[key].count),
-      },
-      { label: 'I arbeid: ja', style: 'sub' as const, cell: (b: ArsrapportBlock) => count(b.oppfolging[key].ja) },
-      { label: 'I arbeid: nei', style: 'sub' as const, cell: (b: ArsrapportBlock) => count(b.oppfolging[key].nei) },
-      { label: 'Ukjent', style: 'sub' as const, cell: (b: ArsrapportBlock) => count(b.oppfolging[key].ukjent) },
-      { label: 'Ikke besvart', style: 'sub' as const, cell: (b: ArsrapportBlock) => count(b.oppfolging[key].ubesvart) },
-    ]),
-  );
-}
-
-/** Every table, in print order: the form, its sections, the breakdowns, the follow-up. */
 export function arsrapportTables(report: Arsrapport): ArsTable[] {
   const blocks = blocksOf(report);
   return [
