@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { runArsrapport } from './cli/arsrapport-command';
 import { runImport } from './cli/import-command';
 import { runAnonymise, runErase, runExportPerson } from './cli/privacy-commands';
 import { runBackup, runInit, runRestore } from './cli/register-commands';
@@ -132,6 +133,17 @@ program
       process.exitCode = await runSamlerapport(options, files);
     },
   );
+
+program
+  .command('arsrapport')
+  .description('Lag årsrapporten: skjemaets rader år for år, fordelinger, oppfølging og diagrammer')
+  .requiredOption('--db <fil>', 'registerfilen (må finnes)')
+  .option('--years <år>', 'årene, for eksempel 2019-2024 (standard: fra første år til siste hele år, høyst ti)')
+  .option('--format <format>', 'json, csv, xlsx eller html', 'json')
+  .option('--out <fil>', 'filen som skal skrives, eller - for standard ut', '-')
+  .action(async (options: { db: string; years?: string; format: string; out: string }) => {
+    process.exitCode = await runArsrapport(options);
+  });
 
 program
   .command('demo')

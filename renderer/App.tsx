@@ -6,12 +6,15 @@
 import { type ComponentType, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../shared/menu';
 import type { Settings } from '../shared/schema/settings';
+import { ArsrapportScreen } from './arsrapport/ArsrapportScreen';
 import { invoke } from './bridge';
 import { DeltakereScreen } from './deltakere/DeltakereScreen';
 import { HelpScreen } from './help/HelpScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { KullScreen } from './kull/KullScreen';
 import { type Navigation, NavigationContext } from './navigation';
+import { OppfolgingScreen } from './oppfolging/OppfolgingScreen';
+import { useDueCount } from './oppfolging/useDueCount';
 import { RapportScreen } from './rapport/RapportScreen';
 import { RegisterScreen } from './register/RegisterScreen';
 import { ReadOnlyBanner } from './safety/ReadOnlyBanner';
@@ -36,7 +39,9 @@ type Screen = {
 const SCREENS: readonly Screen[] = [
   { key: 'deltakere', label: 'Deltakere', Component: DeltakereScreen },
   { key: 'kull', label: 'Kull', Component: KullScreen, shownFor: (r) => r.opptak === 'kull' || r.hasKull },
+  { key: 'oppfolging', label: 'Å følge opp', Component: OppfolgingScreen },
   { key: 'rapport', label: 'Rapport', Component: RapportScreen },
+  { key: 'arsrapport', label: 'Årsrapport', Component: ArsrapportScreen },
   { key: 'importer', label: 'Importer', Component: ImportScreen, end: true },
   { key: 'samlerapport', label: 'Samlerapport', Component: SamlerapportScreen, end: true },
   { key: 'register', label: 'Register og sikkerhet', Component: RegisterScreen, end: true },
@@ -80,6 +85,8 @@ function AppWindow() {
   // After a restore or a lock take-over every screen reads the register again (renderer/safety/).
   const { generation } = useSafety();
   const deltakerRequest = useRef<number | null>(null);
+  const [dueTick, setDueTick] = useState(0);
+  const dueCount = useDueCount(`${active}-${generation}-${dueTick}`);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `printTick` is the signal to look for a print request.
   const navigation = useMemo(
     (): Navigation => ({
@@ -103,6 +110,7 @@ function AppWindow() {
         printRequest.current = false;
         return asked;
       },
+      dueCountChanged: () => setDueTick((t) => t + 1),
     }),
     [kind, shell.showAbout, printTick],
   );
@@ -144,6 +152,11 @@ function AppWindow() {
       onClick={() => setActive(s.key)}
     >
       {s.label}
+      {s.key === 'oppfolging' && dueCount !== null && dueCount > 0 && (
+        <span className="tab-count" title={`${dueCount} å følge opp nå`}>
+          {dueCount}
+        </span>
+      )}
     </button>
   );
 

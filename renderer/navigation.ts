@@ -20,6 +20,8 @@ export type Navigation = {
   settingsChanged: () => void;
   /** Fil → Skriv ut rapport (Ctrl+P) asked for the report on paper, once: the Rapport screen takes it. */
   takePrintRequest: () => boolean;
+  /** A follow-up was answered (or undone): the «Å følge opp» tab counts again. */
+  dueCountChanged: () => void;
 };
 
 export const NavigationContext = createContext<Navigation>({
@@ -30,6 +32,7 @@ export const NavigationContext = createContext<Navigation>({
   showAbout: () => {},
   settingsChanged: () => {},
   takePrintRequest: () => false,
+  dueCountChanged: () => {},
 });
 
 export function useNavigation(): Navigation {

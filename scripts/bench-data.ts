@@ -13,6 +13,24 @@ export const FIRST_YEAR = 2017;
 export const YEARS = 10;
 export const LAST_YEAR = FIRST_YEAR + YEARS - 1;
 
+const COUNTRIES = [
+  'Norge',
+  'Somalia',
+  'Syria',
+  'Eritrea',
+  'Polen',
+  'Afghanistan',
+  'Irak',
+  'Sri Lanka',
+  'Etiopia',
+  'Iran',
+  'Litauen',
+  'Thailand',
+  'Chile',
+  'Ukraina',
+  'Vietnam',
+];
+
 /** A deterministic register: referrals spread over ten years, most start, most end; some wait for ever. */
 export function generateDeltakere(count: number): Deltaker[] {
   let state = 42;
@@ -36,6 +54,10 @@ export function generateDeltakere(count: number): Deltaker[] {
       henvist_fra: pick(['NAV Årstad', 'NorA', 'Ny sjanse', 'NAV Bergen Sør', null]),
       henvist_dato: henvist,
       ansatt_hos_brukersted: random() < 0.2,
+      // From the index, not the random stream, so the other fields stay as they were before these came.
+      landbakgrunn: i % 13 === 0 ? null : (COUNTRIES[(i * 7) % COUNTRIES.length] as string),
+      brukersted: `Sykehjem ${1 + ((i * 11) % 19)}`,
+      veileder: `Veileder ${1 + ((i * 3) % 10)}`,
     };
     const r = random();
     if (r < 0.05) return d; // waiting, never closed
@@ -93,3 +115,11 @@ export function medianMs<T>(runs: number, work: () => T): { ms: number; value: T
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)] as number, value };
 }
+
+/**
+ * The hand-written comparison for the årsrapport: for each year, the report's GROUP BY and one
+ * GROUP BY of the deltakere innom by landbakgrunn, brukersted and veileder.
+ */
+export const ARSRAPPORT_BREAKDOWN_SQL = `SELECT landbakgrunn, brukersted, veileder, count(*) AS n FROM deltaker
+  WHERE avslutning IS NOT 'UAKT' AND startdato <= :to AND (sluttdato IS NULL OR sluttdato >= :from)
+  GROUP BY landbakgrunn, brukersted, veileder`;

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
+import { arsrapportChannels } from './contract/arsrapport';
 import type { ChannelTable } from './contract/channel';
 import { codeChannels } from './contract/codes';
 import { deltakerChannels } from './contract/deltaker';
@@ -14,6 +15,7 @@ import { gridChannels } from './contract/grid';
 import { historyChannels } from './contract/history';
 import { importChannels } from './contract/import';
 import { kullChannels } from './contract/kull';
+import { oppfolgingChannels } from './contract/oppfolging';
 import { privacyChannels } from './contract/privacy';
 import { registerChannels } from './contract/register';
 import { reportChannels } from './contract/report';
@@ -36,6 +38,8 @@ export const contract = {
   ...appChannels,
   ...importChannels,
   ...gridChannels,
+  ...oppfolgingChannels,
+  ...arsrapportChannels,
 } as const satisfies ChannelTable;
 
 export type Contract = typeof contract;

@@ -49,7 +49,7 @@ export const SLUTTARSAK = [
   { code: 'UK', label: 'Ukjent' },
 ] as const satisfies readonly Code[];
 
-/** Follow-up six months after an exit to work. Blank means "not asked yet". */
+/** Follow-up six and twelve months after an exit to work. Blank means "not asked yet". */
 export const JA_NEI_UKJENT = [
   { code: 'ja', label: 'Ja' },
   { code: 'nei', label: 'Nei' },
@@ -68,6 +68,7 @@ export const FIXED_CODE_LISTS = {
   avslutning: AVSLUTNING,
   sluttarsak: SLUTTARSAK,
   i_arbeid_etter_6_mnd: JA_NEI_UKJENT,
+  i_arbeid_etter_12_mnd: JA_NEI_UKJENT,
 } as const;
 export type FixedCodeListKey = keyof typeof FIXED_CODE_LISTS;
 

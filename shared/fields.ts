@@ -117,6 +117,18 @@ export const DELTAKER_FIELDS: readonly FieldDef<keyof DeltakerFields>[] = [
     synonyms: ['i arbeid etter 6 måneder', 'arbeid etter 6 mnd'],
   },
   {
+    key: 'i_arbeid_etter_12_mnd',
+    label: 'I arbeid etter 12 mnd',
+    kind: { type: 'code', list: JA_NEI_UKJENT },
+    synonyms: ['i arbeid etter 12 måneder', 'arbeid etter 12 mnd'],
+  },
+  {
+    key: 'midtevaluering_dato',
+    label: 'Midtevaluering',
+    kind: { type: 'date' },
+    synonyms: ['midtevaluering dato', 'dato midtevaluering', 'midtveisevaluering'],
+  },
+  {
     key: 'merknad',
     label: 'Merknad',
     kind: { type: 'text', max: 2000 },

@@ -17,6 +17,7 @@ export type RuleKey =
   | 'dropout_arsak_uten_drop'
   | 'startdato_ved_ikke_startet'
   | 'oppfolging_uten_arbeid'
+  | 'oppfolging_12_uten_arbeid'
   | 'ventetid_over_6_mnd';
 
 type Rule = {
@@ -88,6 +89,12 @@ export const ROW_RULES: readonly Rule[] = [
     title: 'Oppfølging etter 6 mnd uten sluttårsak arbeid',
     message: () => '«I arbeid etter 6 mnd» brukes bare når sluttårsak er arbeid (A eller AD).',
     breaks: (d) => d.i_arbeid_etter_6_mnd !== null && d.sluttarsak !== 'A' && d.sluttarsak !== 'AD',
+  },
+  {
+    key: 'oppfolging_12_uten_arbeid',
+    title: 'Oppfølging etter 12 mnd uten sluttårsak arbeid',
+    message: () => '«I arbeid etter 12 mnd» brukes bare når sluttårsak er arbeid (A eller AD).',
+    breaks: (d) => d.i_arbeid_etter_12_mnd !== null && d.sluttarsak !== 'A' && d.sluttarsak !== 'AD',
   },
   {
     key: 'ventetid_over_6_mnd',

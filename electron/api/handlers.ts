@@ -7,12 +7,14 @@ import { DomainError, userError } from '../store/errors';
 import type { Register } from '../store/open';
 import { sessionOf } from '../store/session';
 import { appHandlers } from './app';
+import { arsrapportHandlers } from './arsrapport';
 import { codeHandlers } from './codes';
 import { deltakerHandlers } from './deltakere';
 import { gridHandlers } from './grid';
 import { historyHandlers } from './history';
 import { importHandlers, importRefusal } from './import';
 import { kullHandlers } from './kull';
+import { oppfolgingHandlers } from './oppfolging';
 import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
 import { reportHandlers } from './report';
@@ -33,6 +35,8 @@ export const handlers: HandlerMap = {
   ...appHandlers,
   ...importHandlers,
   ...gridHandlers,
+  ...oppfolgingHandlers,
+  ...arsrapportHandlers,
 };
 
 export function isChannel(name: unknown): name is Channel {

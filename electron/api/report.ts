@@ -39,10 +39,12 @@ export function setReportGlue(next: ReportGlue | null): void {
   glue = next;
 }
 
-/** The glue as set now (the samlerapport saves and prints through it too); null outside the app. */
+/** The glue as set now (the samlerapport and the Årsrapport save and print through it too); null outside the app. */
 export function currentReportGlue(): ReportGlue | null {
   return glue;
 }
+
+export const reportGlue = currentReportGlue;
 
 const SAVE_TITLES: Record<ExportFormat, string> = {
   pdf: 'Lagre rapporten som PDF',
@@ -69,10 +71,10 @@ function writeExport(reg: Register, request: ViewRequest, format: Exclude<Export
   return writeReportViewFile(loadReportView(reg, request), format, file, extra);
 }
 
-const NEEDS_APP =
+export const NEEDS_APP =
   'PDF og utskrift lages av Kullregister-programmets vindu. Fra kommandolinjen: lag --format html og skriv den ut, eller bruk xlsx.';
 
-function writeFailed(error: unknown): DomainError {
+export function writeFailed(error: unknown): DomainError {
   // A refusal of our own (no tiltak name for the samlerapport's file) already says what to do.
   if (error instanceof DomainError) return error;
   return new DomainError(

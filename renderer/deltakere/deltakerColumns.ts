@@ -33,6 +33,8 @@ const WIDTH: Partial<Record<string, number>> = {
   dropout_arsak: 176,
   ansatt_hos_brukersted: 118,
   i_arbeid_etter_6_mnd: 112,
+  i_arbeid_etter_12_mnd: 118,
+  midtevaluering_dato: 130,
   merknad: 260,
 };
 

@@ -135,6 +135,7 @@ function StartPage(props: { onBack: () => void; children: ReactNode }) {
       takeDeltakerRequest: () => null,
       openScreen: () => {},
       hasScreen: () => false,
+      dueCountChanged: () => {},
       showAbout,
       settingsChanged: () => {},
       takePrintRequest: () => false,

@@ -44,6 +44,13 @@ export type ReportInput = {
   readonly kull: readonly Kull[];
   /** Defaults to the lists of domain.md. */
   readonly lists?: ListOrder;
+  /**
+   * More collectors fed in the same pass, like the sections (the årsrapport's breakdowns): each gets
+   * every deltaker who counts in some row, with the rows that counted them.
+   */
+  readonly collectors?: readonly SectionCollector<unknown>[];
+  /** False leaves the data-quality rules unchecked (an empty list): the årsrapport prints none. */
+  readonly datakvalitet?: boolean;
 };
 
 /** The month and the year up to the month's end: the two blocks of the monthly report. */
@@ -136,8 +143,9 @@ export function buildReportDetail(input: ReportInput): { report: Report; venteti
     ventetid: ventetidCollector(),
     kull: kullCollector(period, input.kull),
   } satisfies Record<string, SectionCollector<unknown>>;
-  const collectors: readonly SectionCollector<unknown>[] = Object.values(sections);
+  const collectors: readonly SectionCollector<unknown>[] = [...Object.values(sections), ...(input.collectors ?? [])];
   const datakvalitet: DatakvalitetCollector = datakvalitetCollector();
+  const checkRules = input.datakvalitet !== false;
 
   for (const d of input.deltakere) {
     if (!canMatterForPeriod(d, period)) continue;
@@ -155,7 +163,7 @@ export function buildReportDetail(input: ReportInput): { report: Report; venteti
     }
     if (!countsSomewhere) continue;
     for (const collector of collectors) collector.add(d, matched);
-    datakvalitet.add(d);
+    if (checkRules) datakvalitet.add(d);
   }
 
   const report: Report = {
@@ -171,7 +179,7 @@ export function buildReportDetail(input: ReportInput): { report: Report; venteti
       ventetid: sections.ventetid.finish(),
       kull: sections.kull.finish(),
     },
-    datakvalitet: datakvalitet.finish(),
+    datakvalitet: checkRules ? datakvalitet.finish() : [],
   };
   return { report, ventetid: sections.ventetid.detail() };
 }

@@ -36,6 +36,9 @@ export const deltakerFields = z.object({
   dropout_arsak: optionalText(200),
   ansatt_hos_brukersted: z.boolean().nullable(),
   i_arbeid_etter_6_mnd: codeOf(JA_NEI_UKJENT, 'i arbeid etter 6 mnd'),
+  i_arbeid_etter_12_mnd: codeOf(JA_NEI_UKJENT, 'i arbeid etter 12 mnd'),
+  /** The mid-term evaluation at the placement (Sykkelvert); arsrapport.md. */
+  midtevaluering_dato: isoDate.nullable(),
   merknad: optionalText(2000),
 });
 export type DeltakerFields = z.infer<typeof deltakerFields>;
@@ -65,6 +68,8 @@ export function emptyDeltakerFields(): DeltakerFields {
     dropout_arsak: null,
     ansatt_hos_brukersted: null,
     i_arbeid_etter_6_mnd: null,
+    i_arbeid_etter_12_mnd: null,
+    midtevaluering_dato: null,
     merknad: null,
   };
 }

@@ -9,6 +9,11 @@ export const settings = z.object({
   /** `kull` for programs like Sykkelvert, `lopende` for continuous intake like Mat & prat. */
   opptak: z.enum(['kull', 'lopende']),
   kull_lengde_mnd: z.number().int().min(1).max(60),
+  /**
+   * Files that leave the app print counts of 1–4 in the årsrapport's landbakgrunn, brukersted and
+   * veileder as «<5» (arsrapport.md «Small numbers»). On by default; the leder may turn it off.
+   */
+  skjul_sma_tall: z.boolean(),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -18,4 +23,5 @@ export const DEFAULT_SETTINGS: Settings = {
   kontaktperson: '',
   opptak: 'kull',
   kull_lengde_mnd: 3,
+  skjul_sma_tall: true,
 };

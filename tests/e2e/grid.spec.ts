@@ -23,7 +23,7 @@ const cell = (page: Page, rowId: number | string, colId: string) =>
 const editor = (page: Page) => page.locator('.field-editor-input');
 
 async function openTab(page: Page, name: 'Deltakere' | 'Kull') {
-  await page.getByRole('tab', { name }).click();
+  await page.getByRole('tab', { name, exact: true }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 

@@ -40,7 +40,7 @@ const cell = (page: Page, rowId: number | string, colId: string) =>
 const banner = (page: Page) => page.locator('.safety-banner');
 
 async function openTab(page: Page, tab: string, heading = tab) {
-  await page.getByRole('tab', { name: tab }).click();
+  await page.getByRole('tab', { name: tab, exact: true }).click();
   await expect(page.getByRole('heading', { name: heading, level: 1, exact: true })).toBeVisible();
 }
 

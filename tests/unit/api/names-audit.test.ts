@@ -79,6 +79,10 @@ const CALLS: { [C in Nameless]: (s: Setup) => Input<C> | Promise<Input<C>> } = {
     path: path.join(dir, 'r.csv'),
   }),
   'report:print': () => ({}),
+  'arsrapport:build': () => ({ first: 2023, last: 2024 }),
+  'arsrapport:html': () => ({ first: 2024, last: 2024 }),
+  'arsrapport:export': ({ dir }) => ({ first: 2024, last: 2024, format: 'csv', path: path.join(dir, 'a.csv') }),
+  'arsrapport:print': () => ({}),
   'import:open': ({ dir }) => ({ path: importFile(dir) }),
   'import:progress': () => ({}),
   'import:cancel': () => ({}),
@@ -124,6 +128,7 @@ const REFUSED_HERE = new Set<Channel>([
   'samle:choose',
   'samle:settings',
   'samle:print',
+  'arsrapport:print',
 ]);
 
 /** This register's report file (holding the name's deltaker) given to the samlerapport; adds nothing to the input. */

@@ -29,6 +29,8 @@ export function aDeltaker(overrides: Partial<DeltakerFields> = {}): DeltakerFiel
     dropout_arsak: null,
     ansatt_hos_brukersted: null,
     i_arbeid_etter_6_mnd: null,
+    i_arbeid_etter_12_mnd: null,
+    midtevaluering_dato: null,
     merknad: null,
     ...overrides,
   };

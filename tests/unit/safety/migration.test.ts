@@ -67,6 +67,9 @@ describe('a register from the previous schema version', () => {
     expect(expectOk(invoke(reg, 'deltaker:list', { kull: 'alle' }))[0]).toMatchObject({
       navn: 'Ola Gammelversjon',
       kull_id: 1,
+      // Migration 003 adds the follow-up fields, blank for rows that were there.
+      i_arbeid_etter_12_mnd: null,
+      midtevaluering_dato: null,
     });
     expect(expectOk(invoke(reg, 'history:list', { table: 'deltaker', id: 1 }))).toHaveLength(1);
     expectOk(invoke(reg, 'deltaker:create', aDeltaker()));

@@ -152,6 +152,29 @@ describe('i_arbeid_etter_6_mnd only with sluttarsak A or AD', () => {
   });
 });
 
+describe('i_arbeid_etter_12_mnd only with sluttarsak A or AD, like the 6-month follow-up', () => {
+  it.each(['ja', 'nei', 'ukjent'])('flags follow-up «%s» after education', (svar) => {
+    expect(flags(aDeltakerInWork({ sluttarsak: 'UT', i_arbeid_etter_12_mnd: svar }))).toEqual([
+      'oppfolging_12_uten_arbeid',
+    ]);
+  });
+
+  it('flags a 12-month follow-up on a deltaker who has not ended', () => {
+    expect(flags(aDeltaker({ i_arbeid_etter_12_mnd: 'nei' }))).toEqual(['oppfolging_12_uten_arbeid']);
+  });
+
+  it('flags both follow-ups, each under its own rule', () => {
+    expect(flags(aDeltaker({ i_arbeid_etter_6_mnd: 'ja', i_arbeid_etter_12_mnd: 'ja' }))).toEqual([
+      'oppfolging_uten_arbeid',
+      'oppfolging_12_uten_arbeid',
+    ]);
+  });
+
+  it.each(['A', 'AD'])('does not flag a 12-month follow-up after sluttårsak %s', (sluttarsak) => {
+    expect(flags(aDeltakerInWork({ sluttarsak, i_arbeid_etter_12_mnd: 'ja' }))).toEqual([]);
+  });
+});
+
 describe('a start more than 6 months after referral is flagged (sosialtjenesteloven § 31)', () => {
   it('does not flag a start exactly 6 months after referral', () => {
     expect(flags(aDeltaker({ henvist_dato: '2026-01-05', startdato: '2026-07-05' }))).toEqual([]);
@@ -195,7 +218,7 @@ describe('the rule table', () => {
   it('has one rule per key, each with a Norwegian title and message', () => {
     const keys = ROW_RULES.map((r) => r.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toHaveLength(11);
+    expect(keys).toHaveLength(12);
     const broken = aDeltaker({ henvist_dato: '2020-01-01', startdato: '2026-02-02' });
     for (const rule of ROW_RULES) {
       expectNorwegianMessage(rule.title);
