@@ -81,7 +81,9 @@ describe('the main window’s webPreferences (electron/app/window.ts)', () => {
     );
     expect(source).toMatch(/setWindowOpenHandler[\s\S]*?return \{ action: 'deny' \}/);
     // The browser opens only what shared/external-links.ts allows (tests/unit/shared/external-links.test.ts).
-    expect(source).toMatch(/if \(isAllowedExternalUrl\(url\)\) void shell\.openExternal\(url\);\s*else console\.warn\(/);
+    expect(source).toMatch(
+      /if \(isAllowedExternalUrl\(url\)\) void shell\.openExternal\(url\);\s*else console\.warn\(/,
+    );
     const calls = fs.readdirSync(APP).flatMap((file) => read(file).match(/shell\.openExternal\(/g) ?? []);
     expect(calls).toHaveLength(1);
   });
