@@ -30,6 +30,9 @@ const ENV: Record<string, string> = {
   ...(process.platform === 'win32' ? { LOCALAPPDATA: path.join(work, 'local') } : {}),
 };
 
+/** Hosts the test itself tries to reach, to see the app refuse them. */
+const PROBE_HOSTS = ['example.invalid', 'evil.example'];
+
 type Running = { app: ElectronApplication; page: Page; leaks: string[]; mainLog: string[] };
 type Probe = { leaks: string[]; opened: string[]; secondInstances: number; focused: number };
 
@@ -37,17 +40,22 @@ type Probe = { leaks: string[]; opened: string[]; secondInstances: number; focus
 const probe = (app: ElectronApplication) => app.evaluate(() => (globalThis as unknown as { __probe: Probe }).__probe);
 
 /**
- * Starts the app and watches it: every request the page or the session makes that is not app:// (or
- * a data: icon) is recorded — and cancelled — and shell.openExternal only records what it was asked.
+ * Starts the app and watches it: every request that reaches the session's network stack and is not
+ * app:// (or a data: icon) is recorded and cancelled; so is every other request the page makes; and
+ * shell.openExternal only records what it was asked to open.
  */
 async function launch(): Promise<Running> {
   const app = await electron.launch({ args: ARGS, cwd: ROOT, env: ENV });
   const leaks: string[] = [];
   const mainLog: string[] = [];
   app.on('console', (message) => mainLog.push(message.text()));
+  // What the page asks for. The test's own probes (PROBE_HOSTS) are left out here: the main-process
+  // check below sees them too, and proves that even they never reached the network.
   app.context().on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith('app://kullregister/') && !url.startsWith('data:')) leaks.push(url);
+    if (url.startsWith('app://kullregister/') || url.startsWith('data:')) return;
+    if (PROBE_HOSTS.some((host) => url.startsWith(`https://${host}/`))) return;
+    leaks.push(url);
   });
   await app.evaluate(({ session, shell }) => {
     const notes: Probe = { leaks: [], opened: [], secondInstances: 0, focused: 0 };

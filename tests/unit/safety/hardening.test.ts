@@ -77,10 +77,15 @@ describe('the main window’s webPreferences (electron/app/window.ts)', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal
     expect(source).toContain('loadURL(`${APP_ORIGIN}/index.html`)');
     expect(source).toMatch(
-      /will-navigate[\s\S]*?if \(!url\.startsWith\(`\$\{APP_ORIGIN\}\/`\)\) event\.preventDefault\(\)/,
+      /will-navigate[\s\S]*?if \(url\.startsWith\(`\$\{APP_ORIGIN\}\/`\)\) return;\s*event\.preventDefault\(\);/,
     );
     expect(source).toMatch(/setWindowOpenHandler[\s\S]*?return \{ action: 'deny' \}/);
-    expect(source).toMatch(/if \(url\.startsWith\('https:\/\/'\)\) void shell\.openExternal\(url\)/);
+    // The browser opens only what shared/external-links.ts allows (tests/unit/shared/external-links.test.ts).
+    expect(source).toMatch(
+      /if \(isAllowedExternalUrl\(url\)\) void shell\.openExternal\(url\);\s*else console\.warn\(/,
+    );
+    const calls = fs.readdirSync(APP).flatMap((file) => read(file).match(/shell\.openExternal\(/g) ?? []);
+    expect(calls).toHaveLength(1);
   });
 });
 
