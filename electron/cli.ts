@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { runArsrapport } from './cli/arsrapport-command';
 import { runImport } from './cli/import-command';
 import { runAnonymise, runErase, runExportPerson } from './cli/privacy-commands';
 import { runBackup, runInit, runRestore } from './cli/register-commands';
@@ -142,6 +141,8 @@ program
   .option('--format <format>', 'json, csv, xlsx eller html', 'json')
   .option('--out <fil>', 'filen som skal skrives, eller - for standard ut', '-')
   .action(async (options: { db: string; years?: string; format: string; out: string }) => {
+    // Loaded only here: the charts' library is large, and the other commands do not need it.
+    const { runArsrapport } = await import('./cli/arsrapport-command');
     process.exitCode = await runArsrapport(options);
   });
 
