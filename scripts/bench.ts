@@ -18,7 +18,12 @@
  *   samlerapport          100 tiltak's report files read, checked, merged and written as XLSX
  *                         (scripts/bench-samle.ts) — vs. reading and JSON.parse of the same files
  *
- * Options: --no-build (use dist/renderer as it is), --no-browser (skip Chromium).
+ *   import memory         a 200,000-row CSV through the wizard's channels (≤ 300 MB peak RSS) and a
+ *                         1,100,000-row XLSX refused (≤ 60 s, ≤ 1 GB), each in its own child process
+ *                         (scripts/bench-import.ts)
+ *
+ * Options: --no-build (use dist/renderer as it is), --no-browser (skip Chromium), --no-memory (skip
+ * the import-memory runs, which take a few minutes).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,6 +53,7 @@ import {
   REPORT_PERIODS,
 } from './bench-data';
 import { benchSamlerapport, SAMLE_FILES } from './bench-samle';
+import { benchImportMemory, type ImportMemoryLine } from './bench-import';
 import { findChromium } from './chromium';
 
 const N = 100_000;
@@ -471,6 +477,12 @@ try {
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+let memory: ImportMemoryLine[] = [];
+if (!args.has('--no-memory')) {
+  const measured = await benchImportMemory();
+  memory = measured.lines;
+  Object.assign(json, measured.json);
+}
 
 const cell = (text: string, width: number) => text.padEnd(width);
 const num = (ms: number | null) => (ms === null ? '–' : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`);
@@ -487,5 +499,8 @@ for (const line of lines) {
     `${cell(line.what, 52)}${cell(line.budget, 28)}${cell(num(line.ms), 12)}${cell(num(line.baselineMs), 14)}${cell(ratio, 8)}${line.ms <= line.limitMs ? 'yes' : 'NO'}`,
   );
   if (line.note) console.log(`${' '.repeat(4)}${line.note}`);
+}
+for (const line of memory) {
+  console.log(`${cell(line.what, 52)}${cell(line.budget, 28)}${cell(line.measured, 34)}${line.ok ? 'yes' : 'NO'}`);
 }
 console.log(JSON.stringify({ deltakere: N, ...json }));

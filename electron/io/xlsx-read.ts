@@ -71,6 +71,7 @@ export async function readWorkbook(
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
+    console.error('Kullregister: XLSX kunne ikke leses', error);
     throw unreadable(file);
   }
   // Tab order is the workbook's list, not the order the sheets lie in the zip.

@@ -291,6 +291,50 @@ test('an Excel workbook with Norwegian headers, through the wizard, into the dat
   await expect(app.getByText('Sara Karimi').first()).toBeVisible();
 });
 
+test('a hidden sheet is marked «Skjult ark» and not chosen; the visible one is (issue 11, item 14)', async ({
+  app,
+}) => {
+  const dir = tempFolder('kullregister-skjult-');
+  const book = new ExcelJS.Workbook();
+  const hidden = book.addWorksheet('Gammel liste 2019');
+  hidden.state = 'hidden';
+  hidden.addRow(HEADERS);
+  hidden.addRow(['Gammel Person', 1950, 'K', 'NAV Fana', null, '01.02.2019', '01.03.2019', null, null, null, null]);
+  const sheet = book.addWorksheet('Deltakere 2026');
+  sheet.addRow(HEADERS);
+  sheet.addRow([
+    'Sara Karimi',
+    1994,
+    'K',
+    'NAV Årstad',
+    null,
+    day(2026, 1, 12),
+    day(2026, 2, 2),
+    null,
+    null,
+    null,
+    null,
+  ]);
+  book.addWorksheet('Koder').addRow(['Kjønn', 'K', 'M']);
+  const file = path.join(dir, 'Med skjult ark.xlsx');
+  await book.xlsx.writeFile(file);
+  standInDialogs(file);
+  await app.reload();
+  await openImport(app);
+  await app.getByRole('button', { name: 'Velg fil …' }).click();
+
+  await expect(app.getByRole('heading', { name: 'Velg ark' })).toBeVisible();
+  await expect(app.getByText('Ett ark er skjult')).toBeVisible();
+  const hiddenRadio = app.getByRole('radio', { name: /Gammel liste 2019/ });
+  await expect(hiddenRadio).not.toBeChecked();
+  await expect(app.locator('.import-sheet-hidden')).toContainText('Skjult ark');
+  await expect(app.getByRole('radio', { name: /Deltakere 2026/ })).toBeChecked();
+  await shoot(app, 'import-2-ark-skjult');
+  await app.getByRole('button', { name: 'Neste' }).click();
+  await expect(app.getByRole('heading', { name: 'Koble kolonner' })).toBeVisible();
+  await expect(app.getByText('Sara Karimi').first()).toBeVisible();
+});
+
 test('a large CSV shows its progress; Avbryt leaves the register as it was, and a second try imports it all', async ({
   app,
   dbPath,
