@@ -13,6 +13,9 @@ export const MENU_COMMANDS = [
   'skriv-ut',
   'hjelp',
   'om',
+  // Rediger → Angre / Gjør om: the page decides what they undo (renderer/grid/editCommands.ts).
+  'angre',
+  'gjor-om',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -81,8 +81,22 @@ export function installMenu(actions: MenuActions): void {
     {
       label: 'Rediger',
       submenu: [
-        { role: 'undo', label: 'Angre' },
-        { role: 'redo', label: 'Gjør om' },
+        // Not Electron's undo/redo roles: those would take Ctrl+Z from the grid (whose undo lives in
+        // the store). The page routes the command: the grid shown, or the text field that has the
+        // focus (renderer/grid/editCommands.ts). On Windows and Linux the keys are not registered
+        // with the menu (registerAccelerator), so Ctrl+Z reaches the page as a key, as in a browser.
+        {
+          label: 'Angre',
+          accelerator: 'CmdOrCtrl+Z',
+          registerAccelerator: false,
+          click: () => send('angre'),
+        },
+        {
+          label: 'Gjør om',
+          accelerator: isMac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y',
+          registerAccelerator: false,
+          click: () => send('gjor-om'),
+        },
         { type: 'separator' },
         { role: 'cut', label: 'Klipp ut' },
         { role: 'copy', label: 'Kopier' },
@@ -102,7 +116,8 @@ export function installMenu(actions: MenuActions): void {
         { role: 'zoomOut', label: 'Mindre tekst' },
         { type: 'separator' },
         { role: 'togglefullscreen', label: 'Fullskjerm' },
-        { role: 'reload', label: 'Last inn på nytt' },
+        // F5, not Ctrl+R: Ctrl+R fills right in the grids, as in Excel.
+        { role: 'reload', label: 'Last inn på nytt', accelerator: 'F5' },
       ],
     },
     {

@@ -25,7 +25,7 @@ import { insertKull, patchKull, readKullFields } from './kull';
 import type { Register } from './open';
 import { getSettings } from './settings';
 
-export type SetCellsAction = 'paste' | 'fill' | 'clear';
+export type SetCellsAction = 'paste' | 'fill' | 'fill-right' | 'clear' | 'cut';
 
 export type SetCellsRequest = {
   table: GridTable;
@@ -218,8 +218,12 @@ export function setCellsLabel(action: SetCellsAction, rows: number): string {
       return `Lim inn i ${rader}`;
     case 'fill':
       return `Fyll ned i ${rader}`;
+    case 'fill-right':
+      return `Fyll til høyre i ${rader}`;
     case 'clear':
       return `Tøm celler i ${rader}`;
+    case 'cut':
+      return `Klipp ut fra ${rader}`;
   }
 }
 

@@ -11,16 +11,16 @@ import type { KullFilter } from '../../shared/api';
 import type { EditableListKey } from '../../shared/codes';
 import { formatDate } from '../../shared/dates';
 import { DELTAKER_FIELDS, deltakerField } from '../../shared/fields';
-import { rowWarnings } from '../../shared/rules';
 import type { CodeLists } from '../../shared/schema/codelist';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import type { KullRow } from '../../shared/schema/kull';
 import { invoke } from '../bridge';
-import { CellIssues } from '../grid/cellIssues';
+import { CellIssues, useCellIssues } from '../grid/cellIssues';
 import { CellSaver } from '../grid/cellSaver';
 import { clearIssueOnEscape, IssueBubbles } from '../grid/IssueBubbles';
 import { useGridLayout } from '../grid/layout';
 import { makeParseContext, visibleListValues } from '../grid/parseContext';
+import { RefusedCount } from '../grid/RefusedCount';
 import { SheetActions } from '../grid/SheetActions';
 import { GridSelection, withSelectionClasses } from '../grid/selection';
 import { baseGridOptions } from '../grid/theme';
@@ -32,6 +32,7 @@ import { HistoryButton } from '../safety/HistoryButton';
 import { useConfirm } from '../ui/ConfirmDialog';
 import { DetailLine } from '../ui/DetailLine';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
+import { rowMarkerMessages } from './cells';
 import { confirmDeleteRequest } from './confirmDelete';
 import { deltakerColumns } from './deltakerColumns';
 import { Drafts } from './drafts';
@@ -287,7 +288,10 @@ export function DeltakereScreen() {
       },
       onCellEditingStarted: () => drafts.scheduleSettle(),
       onCellEditingStopped: () => drafts.scheduleSettle(),
-      onCellKeyDown: (event) => clearIssueOnEscape(issues, event),
+      onCellKeyDown: (event) => {
+        // A new row whose refused Navn is given up goes away again.
+        if (clearIssueOnEscape(issues, event)) drafts.scheduleSettle();
+      },
       onCellFocused: (event) => {
         onCellFocused(event);
         const node = event.rowIndex == null ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
@@ -317,8 +321,9 @@ export function DeltakereScreen() {
     apiRef.current?.onFilterChanged();
   };
 
+  useCellIssues(issues);
   const focusedRow = focusedRowId ? apiRef.current?.getRowNode(focusedRowId)?.data : undefined;
-  const warnings = focusedRow ? rowWarnings(focusedRow) : [];
+  const warnings = focusedRow && focusedRowId ? rowMarkerMessages(focusedRow, issues.ofRow(focusedRowId)) : [];
   const loading = pages.loading;
 
   return (
@@ -374,14 +379,13 @@ export function DeltakereScreen() {
       </div>
       {sheet.panel}
       <DetailLine
-        warnings={
-          focusedRow ? { name: focusedRow.navn || 'Ny deltaker', messages: warnings.map((w) => w.message) } : null
-        }
+        warnings={focusedRow ? { name: focusedRow.navn || 'Ny deltaker', messages: warnings } : null}
         newRowLabel="ny deltaker"
       />
       <StatusBar message={message}>
         Viser {count.shown.toLocaleString('nb-NO')} av {count.total.toLocaleString('nb-NO')} deltakere
         {loading && ` · laster ${Math.round((100 * loading.loaded) / Math.max(1, loading.total))} % …`}
+        <RefusedCount issues={issues} />
       </StatusBar>
       {dialog}
       {sheet.dialog}

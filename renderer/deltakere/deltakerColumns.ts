@@ -7,6 +7,7 @@ import { DELTAKER_FIELDS } from '../../shared/fields';
 import { rowWarnings } from '../../shared/rules';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import { deriveStatus } from '../../shared/status';
+import type { CellIssues } from '../grid/cellIssues';
 import type { EditorOption } from '../grid/FieldEditor';
 import { type FieldColumnDeps, fieldColumn } from '../grid/fieldColumn';
 import { StatusCell, WarningCell } from './cells';
@@ -57,10 +58,10 @@ export function deltakerColumns(deps: DeltakerColumnDeps): ColDef<Deltaker>[] {
     ),
   );
   const [navn, ...rest] = fields;
-  return [warningColumn(), navn!, statusColumn(), ...rest];
+  return [warningColumn(deps.issues), navn!, statusColumn(), ...rest];
 }
 
-function warningColumn(): ColDef<Deltaker> {
+function warningColumn(issues: CellIssues): ColDef<Deltaker> {
   return {
     colId: 'varsel',
     headerName: '⚠',
@@ -75,9 +76,11 @@ function warningColumn(): ColDef<Deltaker> {
     sortable: true,
     editable: false,
     suppressMovable: true,
-    valueGetter: (p) => (p.data ? rowWarnings(p.data).length : 0),
+    // The grid's value cache is emptied whenever a red cell comes or goes (useSheet.tsx).
+    valueGetter: (p) => (p.data ? rowWarnings(p.data).length + (p.node?.id ? issues.ofRow(p.node.id).length : 0) : 0),
     getQuickFilterText: () => '',
     cellRenderer: WarningCell,
+    cellRendererParams: { issues },
     cellClass: 'cell-warning',
   };
 }

@@ -1,8 +1,10 @@
 /**
  * The one cell editor of both grids: a text box that reads exactly what the user typed through
  * parseFieldInput (via `validate`), with an optional suggestion list for code fields, the editable
- * lists and kull. An invalid text is held open by the grid (invalidEditValueMode 'block') and its
- * reason stands next to the cell; Esc gives the stored value back.
+ * lists and kull. A text that cannot be stored does not hold the editor open (the grid's
+ * invalidEditValueMode 'revert'): Tab, Enter or a click move on, and the editor, closing, leaves the
+ * text red in its cell with the reason (a CellIssue), as a refused paste does. Esc gives the stored
+ * value back.
  */
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { useGridCellEditor } from 'ag-grid-react';
@@ -26,14 +28,15 @@ export type FieldEditorParams = {
   closedList?: boolean;
   placeholder?: string;
   issues: CellIssues;
-  /** Also tells the screen's status line why the text is refused. */
-  onError?: (message: string) => void;
+  /** The editor closed leaving a refused text in its cell (for the status line). */
+  onRefused?: (message: string, rowId: string) => void;
 };
 
 type Props = CustomCellEditorProps & FieldEditorParams;
 
 export function FieldEditor(props: Props) {
-  const { validate, options, closedList = false, placeholder, issues, node, column, onValueChange, onError } = props;
+  const { validate, options, closedList = false, placeholder, issues, node, column, onValueChange } = props;
+  const { onRefused } = props;
   const rowId = node.id ?? '';
   const colId = column.getColId();
 
@@ -48,8 +51,9 @@ export function FieldEditor(props: Props) {
   const cancelled = useRef(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const latest = useRef({ validate, issues, rowId, colId });
-  latest.current = { validate, issues, rowId, colId };
+  const { api } = props;
+  const latest = useRef({ validate, issues, rowId, colId, onRefused, api, node });
+  latest.current = { validate, issues, rowId, colId, onRefused, api, node };
 
   const change = (next: string) => {
     textRef.current = next;
@@ -91,16 +95,26 @@ export function FieldEditor(props: Props) {
     focusIn: focusInput,
   });
 
-  // Closed some other way than Esc (the screen went away) with a text that cannot be stored: keep it.
+  // Closed with a text that cannot be stored (Tab, Enter, a click elsewhere, the screen going away):
+  // the text stays in the cell, red, with the reason — stored nowhere, shown until fixed or given up
+  // with Esc. Esc itself gives it up.
   useEffect(
     () => () => {
-      const { validate, issues, rowId, colId } = latest.current;
+      const { validate, issues, rowId, colId, onRefused, api, node } = latest.current;
       if (cancelled.current) {
         issues.clear(rowId, colId);
         return;
       }
       const message = validate(textRef.current, rowId);
-      if (message) issues.set({ rowId, colId, text: textRef.current, message });
+      if (!message) return;
+      const known = issues.get(rowId, colId);
+      if (known?.text === textRef.current && known.message === message) return;
+      issues.set({ rowId, colId, text: textRef.current, message });
+      onRefused?.(message, rowId);
+      // The grid is closing the editor now: the cell shows the red text once it has.
+      setTimeout(() => {
+        if (!api.isDestroyed()) api.refreshCells({ rowNodes: [node], columns: [colId], force: true });
+      }, 0);
     },
     [],
   );
@@ -135,7 +149,7 @@ export function FieldEditor(props: Props) {
       const option = open ? shown[highlighted] : undefined;
       if (option) pick(option);
       setAttempted(true);
-      // The grid commits and moves on, or holds an invalid text open (then it calls focusIn).
+      // The grid commits and moves on; a refused text is left in the cell (the cleanup above).
       leaving.current = true;
       setTimeout(() => {
         leaving.current = false;
@@ -165,10 +179,8 @@ export function FieldEditor(props: Props) {
     return () => input.removeEventListener('keydown', listener);
   }, []);
 
+  // The reason stands beside the open editor (the status line has it from when the text was left).
   const error = attempted ? validate(text, rowId) : null;
-  useEffect(() => {
-    if (error) onError?.(error);
-  }, [error, onError]);
   const anchor = useCallback(() => inputRef.current?.closest<HTMLElement>('.ag-cell') ?? null, []);
   const listShown = options !== undefined && open && shown.length > 0;
   const combobox = options
@@ -199,20 +211,9 @@ export function FieldEditor(props: Props) {
           setOpen(options !== undefined);
           setActive(-1);
         }}
-        onBlur={(event) => {
-          if (!validate(textRef.current, rowId)) return;
-          // Leaving an invalid text: show why, and keep the cursor in it when the click stayed in the
-          // grid (the grid holds the editor open anyway). The toolbar and dialogs may take focus.
-          setAttempted(true);
-          const grid = event.currentTarget.closest('.ag-root-wrapper');
-          const to = event.relatedTarget;
-          if (!grid || (to instanceof Node && !grid.contains(to))) return;
-          setTimeout(() => {
-            const input = inputRef.current;
-            if (!input?.isConnected || cancelled.current) return;
-            if (node.rowIndex != null) props.api.setFocusedCell(node.rowIndex, colId, node.rowPinned);
-            input.focus();
-          }, 0);
+        onBlur={() => {
+          // Leaving an open editor for the toolbar or a dialog: show why the text cannot be stored.
+          if (validate(textRef.current, rowId)) setAttempted(true);
         }}
       />
       {listShown && (

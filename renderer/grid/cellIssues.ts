@@ -38,6 +38,11 @@ export class CellIssues {
     if (changed) this.changed();
   }
 
+  /** The refused cells of one row. */
+  ofRow(rowId: string): CellIssue[] {
+    return this.snapshot.filter((issue) => issue.rowId === rowId);
+  }
+
   all = (): readonly CellIssue[] => this.snapshot;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -57,4 +62,14 @@ function key(rowId: string, colId: string): string {
 
 export function useCellIssues(store: CellIssues): readonly CellIssue[] {
   return useSyncExternalStore(store.subscribe, store.all);
+}
+
+/** «3 røde celler» / «1 rød celle». */
+export function redCells(n: number): string {
+  return n === 1 ? '1 rød celle' : `${n} røde celler`;
+}
+
+/** The status line after a typed text was refused: why, how many of the row's cells wait, what to do. */
+export function refusedNotice(message: string, inRow: number): string {
+  return `${message} Ikke lagret: raden har ${redCells(inRow)}. Rett ${inRow === 1 ? 'den' : 'dem'}, eller trykk Esc på cellen for å angre.`;
 }

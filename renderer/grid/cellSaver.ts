@@ -7,7 +7,7 @@
 import type { GridApi } from 'ag-grid-community';
 import type { Result } from '../../shared/api';
 import { type FieldDef, type FieldValue, type ParseContext, parseFieldInput } from '../../shared/fields';
-import type { CellIssues } from './cellIssues';
+import { type CellIssues, redCells, refusedNotice } from './cellIssues';
 
 export type StatusMessage = { tone: 'info' | 'ok' | 'error' | 'warning'; text: string };
 
@@ -68,8 +68,13 @@ export class CellSaver<R extends object> {
       const live = grid?.getRowNode(rowId);
       if (result?.ok) {
         if (grid && live) grid.applyTransaction({ update: [this.withPending(rowId, result.value.row)] });
+        const red = this.issues.ofRow(rowId).length;
         this.report(
-          result.value.notice ? { tone: 'info', text: result.value.notice } : { tone: 'ok', text: 'Lagret.' },
+          result.value.notice
+            ? { tone: 'info', text: result.value.notice }
+            : red > 0
+              ? { tone: 'warning', text: `Lagret. Raden har fortsatt ${redCells(red)} som ikke er lagret.` }
+              : { tone: 'ok', text: 'Lagret.' },
         );
         return true;
       }
@@ -107,7 +112,7 @@ export class CellSaver<R extends object> {
   private reject(rowId: string, field: string, text: string, message: string): void {
     this.issues.set({ rowId, colId: field, text, message });
     this.refresh(rowId, field);
-    this.report({ tone: 'error', text: message });
+    this.report({ tone: 'error', text: refusedNotice(message, this.issues.ofRow(rowId).length) });
   }
 
   private refresh(rowId: string, field: string): void {

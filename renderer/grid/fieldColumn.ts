@@ -4,7 +4,7 @@
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { type FieldDef, type FieldValue, type ParseContext, parseFieldInput } from '../../shared/fields';
-import type { CellIssues } from './cellIssues';
+import { type CellIssues, refusedNotice } from './cellIssues';
 import { type EditorOption, FieldEditor, type FieldEditorParams } from './FieldEditor';
 import { formatFieldValue } from './format';
 
@@ -46,7 +46,7 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
     closedList: kind.type === 'code' || kind.type === 'yesno' || kind.type === 'kull',
     ...(kind.type === 'date' ? { placeholder: 'dd.mm.åååå' } : {}),
     issues,
-    ...(deps.onError ? { onError: deps.onError } : {}),
+    onRefused: (message, rowId) => deps.onError?.(refusedNotice(message, issues.ofRow(rowId).length)),
   };
 
   return {
@@ -81,6 +81,8 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
     cellEditorParams: editorParams,
     cellClass: kind.type === 'date' || kind.type === 'integer' ? 'cell-numeric' : undefined,
     cellClassRules: {
+      // A cell that can be filled and carries the fill handle when it is the selection's corner.
+      'cell-field': () => true,
       'cell-rejected': (p) => (p.node?.id ? issues.get(p.node.id, def.key) !== undefined : false),
     },
     ...overrides,

@@ -6,6 +6,8 @@
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import { type RefObject, useEffect, useRef } from 'react';
 import { copyText } from './clipboard';
+import { isTextEntry, noteUndoKey } from './editCommands';
+import type { BlockAction } from './fillBlock';
 import type { CellPos, GridSelection } from './selection';
 import type { PasteAt, Row, SheetOptions } from './sheetTypes';
 
@@ -13,7 +15,7 @@ export type SheetKeyActions = {
   pasteText: (text: string, at?: PasteAt) => Promise<void>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
-  setBlock: (action: 'fill' | 'clear') => Promise<void>;
+  setBlock: (action: BlockAction) => Promise<void>;
 };
 
 const ARROWS: Record<string, [number, number]> = {
@@ -91,10 +93,15 @@ export function useSheetInput<R extends Row>(
       followGrid();
       let handled = true;
       // An empty grid (everything undone, or nothing yet) still takes Ctrl+Z and Ctrl+Y.
-      if (mod && key === 'z' && !event.shiftKey) void latest.current.undo();
-      else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) void latest.current.redo();
-      else if (where === 'empty') handled = false;
+      if (mod && key === 'z' && !event.shiftKey) {
+        noteUndoKey();
+        void latest.current.undo();
+      } else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) {
+        noteUndoKey();
+        void latest.current.redo();
+      } else if (where === 'empty') handled = false;
       else if (mod && key === 'd' && !event.shiftKey) void latest.current.setBlock('fill');
+      else if (mod && key === 'r' && !event.shiftKey) void latest.current.setBlock('fill-right');
       else if (mod && key === 'a' && !event.shiftKey) selection.selectAll();
       else if (event.key === 'Delete' && !mod && !event.shiftKey) void latest.current.setBlock('clear');
       else if (event.shiftKey && !event.altKey && ARROWS[event.key]) extend(api, selection, ARROWS[event.key]!, mod);
@@ -108,9 +115,13 @@ export function useSheetInput<R extends Row>(
       }
     };
 
-    const onCopy = (event: ClipboardEvent) => {
+    /**
+     * The block (or ticked rows, or cell) onto the clipboard of a copy or cut event: null when the
+     * event is not this grid's, 'failed' when the text did not reach the clipboard.
+     */
+    const putOnClipboard = (event: ClipboardEvent): { lines: number } | 'failed' | null => {
       const api = grid();
-      if (state() !== 'cell' || !api || api.getEditingCells().length > 0 || !event.clipboardData) return;
+      if (state() !== 'cell' || !api || api.getEditingCells().length > 0) return null;
       followGrid();
       const { selection, fields, storedId } = opts.current;
       const text = copyText(
@@ -122,14 +133,39 @@ export function useSheetInput<R extends Row>(
         selection.block(),
         selection.isBlock(),
       );
-      if (text === null) return;
-      event.clipboardData.setData('text/plain', text);
+      if (text === null) return null;
       event.preventDefault();
-      const lines = text.split('\r\n').length - 1;
-      opts.current.report({
+      if (!event.clipboardData) return 'failed';
+      event.clipboardData.setData('text/plain', text);
+      if (event.clipboardData.getData('text/plain') !== text) return 'failed';
+      return { lines: text.split('\r\n').length - 1 };
+    };
+
+    const onCopy = (event: ClipboardEvent) => {
+      const copied = putOnClipboard(event);
+      if (!copied) return;
+      const { report, selection } = opts.current;
+      if (copied === 'failed') {
+        report({ tone: 'error', text: 'Kopieringen mislyktes. Prøv igjen.' });
+        return;
+      }
+      const { lines } = copied;
+      report({
         tone: 'info',
         text: lines <= 1 && !selection.isBlock() ? 'Kopiert.' : `Kopierte ${lines} ${lines === 1 ? 'rad' : 'rader'}.`,
       });
+    };
+
+    // Ctrl+X (and Rediger → Klipp ut): copy, then empty the cells as Delete does — only once the
+    // text is on the clipboard, so a cut that could not copy empties nothing.
+    const onCut = (event: ClipboardEvent) => {
+      const copied = putOnClipboard(event);
+      if (!copied) return;
+      if (copied === 'failed') {
+        opts.current.report({ tone: 'error', text: 'Kopieringen mislyktes, så ingenting ble klippet ut. Prøv igjen.' });
+        return;
+      }
+      void latest.current.setBlock('cut');
     };
 
     const onPaste = (event: ClipboardEvent) => {
@@ -194,6 +230,7 @@ export function useSheetInput<R extends Row>(
     document.addEventListener('focusin', onFocusIn);
     window.addEventListener('keydown', onKeyDown, true);
     document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
     document.addEventListener('paste', onPaste);
     document.addEventListener('mousedown', onMouseDown, true);
     document.addEventListener('mouseover', onMouseOver);
@@ -202,6 +239,7 @@ export function useSheetInput<R extends Row>(
       document.removeEventListener('focusin', onFocusIn);
       window.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
       document.removeEventListener('mousedown', onMouseDown, true);
       document.removeEventListener('mouseover', onMouseOver);
@@ -232,12 +270,6 @@ function extend(api: GridApi, selection: GridSelection, [dr, dc]: [number, numbe
 
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));
-}
-
-function isTextEntry(element: Element): boolean {
-  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
-  if (element instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit'].includes(element.type);
-  return element instanceof HTMLElement && element.isContentEditable;
 }
 
 /**

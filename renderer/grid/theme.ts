@@ -115,14 +115,19 @@ export const LOCALE_TEXT: Record<string, string> = {
   ariaColumnFiltered: 'filtrert',
 };
 
-/** Grid options both grids use: Excel keys, our own save (readOnlyEdit), invalid edits held open. */
+/**
+ * Grid options both grids use: Excel keys, our own save (readOnlyEdit). A refused text does not
+ * hold the editor open ('revert'): Tab, Enter or a click move on as in Excel, and the editor, as it
+ * closes, leaves the text red in its cell with the reason (FieldEditor.tsx, cellIssues.ts) — stored
+ * nowhere, as a refused pasted cell.
+ */
 export function baseGridOptions<T>(): GridOptions<T> {
   return {
     theme: gridTheme,
     styleNonce: cspNonce(),
     localeText: LOCALE_TEXT,
     readOnlyEdit: true,
-    invalidEditValueMode: 'block',
+    invalidEditValueMode: 'revert',
     // Excel: Enter on a cell starts editing it; Enter in an editor saves and moves down.
     enterNavigatesVertically: false,
     enterNavigatesVerticallyAfterEdit: true,

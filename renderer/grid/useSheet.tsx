@@ -1,22 +1,25 @@
 /**
  * What makes a grid feel like Excel beyond typing in one cell, built for AG Grid Community (whose
- * clipboard, cell ranges and fill handle are Enterprise): Ctrl+C / Ctrl+V (pasteBlock.ts),
- * Shift+arrows and dragging to select a block (selection.ts), Ctrl+D to fill down and Delete to
- * clear (fillBlock.ts), Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) to undo and redo, Ctrl+F to the search
- * box (sheetInput.ts), and export of the grid as shown.
+ * clipboard, cell ranges and fill handle are Enterprise): Ctrl+C / Ctrl+X / Ctrl+V (pasteBlock.ts),
+ * Shift+arrows and dragging to select a block (selection.ts), Ctrl+D / Ctrl+R and the fill handle
+ * to fill down or right, Delete to clear (fillBlock.ts, fillHandle.ts), Ctrl+Z / Ctrl+Y (and
+ * Ctrl+Shift+Z) to undo and redo, also from the Rediger menu (editCommands.ts), Ctrl+F to the
+ * search box (sheetInput.ts), and export of the grid as shown.
  *
  * Every change goes to the store as one call (grid:setCells, grid:undo, grid:redo) that is one
  * transaction there; the grid then takes the rows the store sends back, so nothing is reloaded.
  */
 import type { CellFocusedEvent, IRowNode } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../shared/api';
 import { EDITABLE_LIST_LABELS } from '../../shared/codes';
 import type { ChangedRows, PasteMode } from '../../shared/contract/grid';
 import { invoke } from '../bridge';
 import type { SheetGeometry } from './clipboard';
 import { useExportDialog } from './ExportDialog';
-import { fillOrClear } from './fillBlock';
+import { registerSheet } from './editCommands';
+import { type BlockAction, fillOrClear, fillTo } from './fillBlock';
+import { useFillHandle } from './fillHandle';
 import { PastePanel, type PasteReport } from './PastePanel';
 import { type PasteOutcome, type PlacedIssue, pasteBlock } from './pasteBlock';
 import './sheet.css';
@@ -141,7 +144,7 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
   );
   const undo = useCallback(() => runHistory('grid:undo'), [runHistory]);
   const redo = useCallback(() => runHistory('grid:redo'), [runHistory]);
-  const setBlock = useCallback((action: 'fill' | 'clear') => fillOrClear(ctx, action), [ctx]);
+  const setBlock = useCallback((action: BlockAction) => fillOrClear(ctx, action), [ctx]);
 
   const exportGrid = useCallback(async () => {
     const { api, table, storedId, exportWhat, report: say } = opts.current;
@@ -174,7 +177,34 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
     }
   }, [askExport]);
 
+  useFillHandle(opts, (source, to) => fillTo(ctx, source, to));
+  // Rediger → Angre / Gjør om reach the grid on screen (editCommands.ts).
+  useEffect(
+    () =>
+      registerSheet({
+        shown: () => {
+          const box = opts.current.container.current;
+          return !!box?.isConnected && box.getClientRects().length > 0 && !document.querySelector('dialog[open]');
+        },
+        undo: () => void undo(),
+        redo: () => void redo(),
+      }),
+    [undo, redo],
+  );
   useSheetInput(opts, focus.current, { pasteText, undo, redo, setBlock });
+
+  // A red cell came or went: the row's ⚠ (Deltakere's `varsel` column) says so, and sorts by it.
+  const { issues } = options;
+  useEffect(
+    () =>
+      issues.subscribe(() => {
+        const grid = opts.current.api();
+        if (!grid || grid.isDestroyed()) return;
+        grid.expireValueCache();
+        grid.refreshCells({ columns: ['varsel'], force: true });
+      }),
+    [issues],
+  );
 
   // AG Grid hands onCellFocused over a moment later (setTimeout): a key pressed right after a
   // click would act on the old selection. So the selection follows the focus at once — from the

@@ -33,11 +33,13 @@ function Topic(props: { id: string; children: ReactNode }) {
 }
 
 const SHORTCUTS: readonly [string, string][] = [
-  ['Enter', 'Rediger cellen, og lagre den'],
+  ['Skriv på en celle', 'Skriv over det som står der'],
+  ['Enter / F2', 'Rediger det som står i cellen, og lagre det'],
   ['Tab / Shift+Tab', 'Neste / forrige celle'],
   ['Esc', 'Avbryt redigeringen, tilbake til det som var lagret'],
   ['Ctrl+Enter', 'Ny deltaker eller nytt kull'],
-  ['Ctrl+C / Ctrl+V', 'Kopier / lim inn'],
+  ['Ctrl+C / Ctrl+X / Ctrl+V', 'Kopier / klipp ut / lim inn'],
+  ['Ctrl+D / Ctrl+R', 'Fyll ned / fyll til høyre (eller dra i firkanten nederst til høyre i det merkede)'],
   ['Ctrl+Z / Ctrl+Y', 'Angre / gjør om'],
   ['Ctrl+1 / 2 / 3', 'Deltakere / Kull / Rapport'],
   ['Ctrl+P', 'Skriv ut rapporten'],
@@ -150,11 +152,12 @@ export function HelpScreen() {
             <p>
               En <span className="help-red">rød celle</span> betyr at verdien ikke ble lagret, for eksempel en dato som
               ikke finnes (31.02.2026) eller en sluttårsak som ikke er på listen. Det du skrev, står igjen, og grunnen
-              står ved cellen.
+              står ved cellen. Du kan skrive videre i neste celle; raden får ⚠ og linjen nederst teller de røde cellene
+              til du har rettet dem.
             </p>
             <ul>
               <li>
-                Rett teksten og trykk <kbd>Enter</kbd>, eller
+                Klikk på cellen, trykk <kbd>Enter</kbd>, rett teksten og trykk <kbd>Enter</kbd>, eller
               </li>
               <li>
                 trykk <kbd>Esc</kbd> for å gå tilbake til verdien som var lagret.

@@ -15,6 +15,7 @@ import { CellSaver } from '../grid/cellSaver';
 import { clearIssueOnEscape, IssueBubbles } from '../grid/IssueBubbles';
 import { useGridLayout } from '../grid/layout';
 import { makeParseContext } from '../grid/parseContext';
+import { RefusedCount } from '../grid/RefusedCount';
 import { SheetActions } from '../grid/SheetActions';
 import { GridSelection, withSelectionClasses } from '../grid/selection';
 import { baseGridOptions } from '../grid/theme';
@@ -252,6 +253,7 @@ export function KullScreen() {
       <DetailLine newRowLabel="nytt kull" />
       <StatusBar message={message}>
         Viser {count.shown} av {count.total} kull
+        <RefusedCount issues={issues} />
       </StatusBar>
       {dialog}
       {sheet.dialog}

@@ -2,11 +2,13 @@
  * Around the whole window: with no register open (the first run, or the last register could not be
  * opened) the start screen shows (and from it Hjelp and the Samlerapport, which need no register); once one is open, the app (`children`), remounted whenever
  * another register is opened. Also the menus' commands (preload `onMenu`): «Nytt register» and
- * «Om» are handled here, the rest go to the screen that subscribed (useMenuCommands).
+ * «Om» are handled here, Angre / Gjør om by renderer/grid/editCommands.ts, the rest go to the
+ * screen that subscribed (useMenuCommands).
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../../shared/menu';
 import { invoke } from '../bridge';
+import { runEditCommand } from '../grid/editCommands';
 import { AboutDialog } from '../help/AboutDialog';
 import { HelpScreen } from '../help/HelpScreen';
 import { type Navigation, NavigationContext } from '../navigation';
@@ -55,7 +57,8 @@ export function RegisterGate(props: { children: (generation: number) => ReactNod
 
   useEffect(() => {
     const off = window.kullregister.onMenu?.((command) => {
-      if (command === 'om') setAbout(true);
+      if (command === 'angre' || command === 'gjor-om') runEditCommand(command);
+      else if (command === 'om') setAbout(true);
       else if (command === 'nytt-register') setPage('nytt-register');
       else if (phaseRef.current !== 'open') {
         if (command === 'hjelp') setPage('hjelp');

@@ -36,7 +36,7 @@ const setCellsInput = z
   .object({
     table: gridTable,
     /** What the user did; it names the undo step and the status message. */
-    action: z.enum(['paste', 'fill', 'clear']),
+    action: z.enum(['paste', 'fill', 'fill-right', 'clear', 'cut']),
     mode: pasteMode.default('gyldige'),
     /** One entry per target row, in the grid's order; `id: null` adds a row after the last. */
     rows: z

@@ -124,21 +124,24 @@ test('deltakere are typed in by keyboard, saved field by field, and a refused da
     .poll(() => stored(dbPath, "SELECT verdi FROM kodeverdi WHERE liste = 'brukersted'"))
     .toEqual({ verdi: 'Kafé Mat & prat Engen' });
 
-  // A date that does not exist: refused in Norwegian next to the cell, the typed text stays.
-  await cell(app, id, 'henvist_dato').click();
+  // A date that does not exist: refused in Norwegian next to the cell, the typed text stays in the
+  // cell (red) while the cursor moves on, as a refused paste leaves it; nothing reached the file.
+  const henvist = cell(app, id, 'henvist_dato');
+  await henvist.click();
   await app.keyboard.type('31.02.2026');
   await app.keyboard.press('Enter');
   const message = '«31.02.2026» er ikke en gyldig dato. Skriv dd.mm.åååå, for eksempel 01.03.2026.';
   await expect(app.locator('.cell-bubble')).toHaveText(message);
   await expect(app.locator('.statusbar')).toContainText(message);
-  await expect(editor(app)).toHaveValue('31.02.2026');
-  await expect(editor(app)).toBeFocused();
-  // Tab does not leave it either, and nothing reached the file.
-  await app.keyboard.press('Tab');
-  await expect(editor(app)).toHaveValue('31.02.2026');
+  await expect(editor(app)).toHaveCount(0);
+  await expect(henvist).toHaveText('31.02.2026');
+  await expect(henvist).toHaveClass(/cell-rejected/);
   expect(saved()?.henvist_dato).toBe('2026-02-15');
 
-  // Fixing it saves it.
+  // Fixing it saves it: Enter opens the red text as typed.
+  await henvist.click();
+  await app.keyboard.press('Enter');
+  await expect(editor(app)).toHaveValue('31.02.2026');
   await app.keyboard.press('Control+A');
   await app.keyboard.type('14.02.2026');
   await app.keyboard.press('Enter');

@@ -371,4 +371,29 @@ describe('pasting into the Kull grid', () => {
     expect(countRows(reg, 'kull')).toBe(1);
     expect(expectOk(send(reg, 'grid:history:get', { table: 'kull' })).undo).toBe('Nytt kull');
   });
+
+  it('names a fill right and a cut as their undo steps; a cut of a required Navn is refused like Delete', () => {
+    const { reg } = tempRegister();
+    const a = expectOk(send(reg, 'deltaker:create', { navn: 'Ola', startdato: '2026-03-02' })).deltaker;
+    expectOk(
+      send(reg, 'grid:setCells', {
+        table: 'deltaker',
+        action: 'fill-right',
+        rows: [{ id: a.id, cells: { brukersted: '02.03.2026' } }],
+      }),
+    );
+    expect(expectOk(send(reg, 'grid:history:get', { table: 'deltaker' })).undo).toBe('Fyll til høyre i 1 rad');
+    const cut = expectOk(
+      send(reg, 'grid:setCells', {
+        table: 'deltaker',
+        action: 'cut',
+        rows: [{ id: a.id, cells: { navn: '', brukersted: '' } }],
+      }),
+    );
+    expect(cut.rejected).toMatchObject([{ field: 'navn', message: 'Navn kan ikke være tomt.' }]);
+    expect(row(reg, a.id)).toMatchObject({ navn: 'Ola', brukersted: null });
+    expect(expectOk(send(reg, 'grid:history:get', { table: 'deltaker' })).undo).toBe('Klipp ut fra 1 rad');
+    expectOk(send(reg, 'grid:undo', { table: 'deltaker' }));
+    expect(row(reg, a.id)).toMatchObject({ navn: 'Ola', brukersted: '02.03.2026' });
+  });
 });
