@@ -7,7 +7,7 @@
 import type { ExportFormat } from '../../shared/contract/report';
 import { kullrapportFileName } from '../../shared/report/samle/file';
 import { writeFileAtomic } from '../io/atomic-write';
-import { kullrapportFromRegister, kullrapportText } from '../io/kullrapport';
+import { kullrapportForXlsx, kullrapportFromRegister, kullrapportText } from '../io/kullrapport';
 import {
   loadReportView,
   reportFileName,
@@ -67,7 +67,7 @@ function writeExport(reg: Register, request: ViewRequest, format: Exclude<Export
   if (format === 'kullrapport') {
     return writeFileAtomic(file, kullrapportText(kullrapportFromRegister(reg, request.from, request.to)));
   }
-  const extra = format === 'xlsx' ? kullrapportFromRegister(reg, request.from, request.to) : undefined;
+  const extra = format === 'xlsx' ? kullrapportForXlsx(reg, request.from, request.to) : undefined;
   return writeReportViewFile(loadReportView(reg, request), format, file, extra);
 }
 

@@ -44,7 +44,8 @@ export function resetSamle(): void {
 }
 
 function settingsOf(host: SamleHost | null): SamleState['settings'] {
-  return host ? readAppConfig(host.settingsFile).samlerapport : { kommune: '', expected: [] };
+  const saved = host ? readAppConfig(host.settingsFile).samlerapport : { kommune: '', expected: [] };
+  return { kommune: saved.kommune, forventet: saved.expected };
 }
 
 function state(): SamleState {
@@ -73,7 +74,7 @@ function add(inputs: readonly SamleInput[]): SamleState {
 }
 
 function merged(from: string, to: string): Samlerapport {
-  const { kommune, expected } = settingsOf(hostOf());
+  const { kommune, forventet: expected } = settingsOf(hostOf());
   return mergeSamlerapport(loaded, {
     from,
     to,
@@ -176,7 +177,7 @@ export const samleHandlers = {
   'samle:settings': (_reg, settings) => {
     const host = hostOf();
     if (!host) throw new DomainError('no_app', 'Innstillingene kan bare lagres i Kullregister-programmet.');
-    const expected = [...new Set(settings.expected.map((s) => s.trim()).filter((s) => s !== ''))];
+    const expected = [...new Set(settings.forventet.map((s) => s.trim()).filter((s) => s !== ''))];
     updateAppConfig(host.settingsFile, (config) => {
       config.samlerapport = { kommune: settings.kommune.trim(), expected };
     });

@@ -8,7 +8,7 @@ import { isIsoDate } from '../../shared/dates';
 import { htmlDocument } from '../../shared/report/html';
 import type { KullrapportFile } from '../../shared/report/samle/file';
 import { writeFileAtomic } from '../io/atomic-write';
-import { kullrapportFromRegister, kullrapportText } from '../io/kullrapport';
+import { kullrapportForXlsx, kullrapportFromRegister, kullrapportText } from '../io/kullrapport';
 import {
   loadReportView,
   type ReportView,
@@ -44,7 +44,8 @@ export async function runReport(options: ReportOptions): Promise<number> {
     try {
       view = loadReportView(reg, { from: options.from, to: options.to });
       // The samlerapport's report file: on its own, or in the XLSX's hidden sheet.
-      if (format === 'kullrapport' || format === 'xlsx') file = kullrapportFromRegister(reg, options.from, options.to);
+      if (format === 'kullrapport') file = kullrapportFromRegister(reg, options.from, options.to);
+      if (format === 'xlsx') file = kullrapportForXlsx(reg, options.from, options.to);
     } finally {
       reg.close();
     }

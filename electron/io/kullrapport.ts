@@ -68,6 +68,14 @@ export function kullrapportFromRegister(reg: Register, from: string, to: string,
   return buildKullrapport({ register: fileRegisterOf(reg), madeAt: localTimestamp(now), periods }, sha256);
 }
 
+/**
+ * The file for an XLSX's hidden sheet: none when the register has no tiltak name (the workbook is
+ * still the tiltak's own report; only the samlerapport needs the name).
+ */
+export function kullrapportForXlsx(reg: Register, from: string, to: string): KullrapportFile | undefined {
+  return getSettings(reg).tiltak.trim() === '' ? undefined : kullrapportFromRegister(reg, from, to);
+}
+
 /** Excel holds at most 32,767 characters in a cell: the file's text goes down column A in parts. */
 const CELL_PART = 30_000;
 

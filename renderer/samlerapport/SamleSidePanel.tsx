@@ -76,7 +76,7 @@ export function SamleSidePanel(props: {
           </h2>
           {summary.missing.length === 0 ? (
             <p className="samle-muted">
-              {state?.settings.expected.length
+              {state?.settings.forventet.length
                 ? 'Alle forventede tiltak har levert.'
                 : 'Ingen liste over forventede tiltak ennå (se Innstillinger under).'}
             </p>
@@ -128,11 +128,11 @@ export function SamleSidePanel(props: {
 
 function SettingsForm(props: { settings: SamleSettings; busy: boolean; onSave: (s: SamleSettings) => void }) {
   const [kommune, setKommune] = useState(props.settings.kommune);
-  const [expected, setExpected] = useState(props.settings.expected.join('\n'));
+  const [expected, setExpected] = useState(props.settings.forventet.join('\n'));
   const ids = { kommune: useId(), expected: useId() };
   useEffect(() => {
     setKommune(props.settings.kommune);
-    setExpected(props.settings.expected.join('\n'));
+    setExpected(props.settings.forventet.join('\n'));
   }, [props.settings]);
   return (
     <details className="samle-settings">
@@ -140,7 +140,7 @@ function SettingsForm(props: { settings: SamleSettings; busy: boolean; onSave: (
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          props.onSave({ kommune, expected: expected.split('\n') });
+          props.onSave({ kommune, forventet: expected.split('\n') });
         }}
       >
         <label htmlFor={ids.kommune} className="form-label">

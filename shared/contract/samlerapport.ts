@@ -27,7 +27,7 @@ export const samleSettings = z.object({
   /** The total's name: «<kommune> totalt». Blank: «Kommunen totalt». */
   kommune: z.string().max(200),
   /** The tiltak expected to send a file each period (for «Hvem mangler»). */
-  expected: z.array(z.string().max(200)).max(500),
+  forventet: z.array(z.string().max(200)).max(500),
 });
 export type SamleSettings = z.infer<typeof samleSettings>;
 

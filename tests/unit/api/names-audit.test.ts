@@ -100,7 +100,7 @@ const CALLS: { [C in Nameless]: (s: Setup) => Input<C> | Promise<Input<C>> } = {
   }),
   'samle:remove': () => ({ id: '1' }),
   'samle:clear': () => ({}),
-  'samle:settings': () => ({ kommune: 'Bergen', expected: ['Audit'] }),
+  'samle:settings': () => ({ kommune: 'Bergen', forventet: ['Audit'] }),
   'samle:view': async (s) => ({ ...(await samleFromThisRegister(s)), from: '2024-01-01', to: '2024-12-31' }),
   'samle:export': async (s) => ({
     ...(await samleFromThisRegister(s)),
