@@ -52,8 +52,8 @@ import {
   REPORT_GROUP_BY_SQL,
   REPORT_PERIODS,
 } from './bench-data';
-import { benchSamlerapport, SAMLE_FILES } from './bench-samle';
 import { benchImportMemory, type ImportMemoryLine } from './bench-import';
+import { benchSamlerapport, SAMLE_FILES } from './bench-samle';
 import { findChromium } from './chromium';
 
 const N = 100_000;
