@@ -68,13 +68,15 @@ export function arsrapportViewHtml(view: ArsrapportView): string {
   return renderArsrapportHtml(view.header, tables, charts, ARSRAPPORT_FOOTNOTE);
 }
 
-const CSS_FILES = ['report.css', 'arsrapport.css'].map((name) =>
-  path.resolve(import.meta.dirname, '..', '..', 'resources', name),
-);
+/** Resolved when asked, not at load: a CommonJS bundle of this module has no import.meta. */
+const cssFiles = (): string[] =>
+  ['report.css', 'arsrapport.css'].map((name) => path.resolve(import.meta.dirname, '..', '..', 'resources', name));
 
 /** A whole HTML page (the CLI's `--format html`) with both print stylesheets inline. */
 export function arsrapportDocument(view: ArsrapportView): string {
-  const css = CSS_FILES.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+  const css = cssFiles()
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('\n');
   return htmlDocument(arsrapportViewHtml(view), { title: view.title, css });
 }
 

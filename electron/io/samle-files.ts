@@ -20,7 +20,8 @@ import { addTableSheet, writeWorkbook } from './report-xlsx';
 export const SAMLE_FORMATS = ['json', 'xlsx', 'csv', 'html'] as const;
 export type SamleFormat = (typeof SAMLE_FORMATS)[number];
 
-const RESOURCES = path.resolve(import.meta.dirname, '..', '..', 'resources');
+/** Resolved when asked, not at load: a CommonJS bundle of this module (the fault-injection child) has no import.meta. */
+const resourcesFolder = (): string => path.resolve(import.meta.dirname, '..', '..', 'resources');
 
 export function samleTitle(report: Samlerapport): string {
   return `${SAMLE_TITLE} – ${report.total_name} – ${periodLabel(report.from, report.to)}`;
@@ -36,7 +37,7 @@ export function samleJson(report: Samlerapport): string {
 }
 
 /** The stylesheets a whole page needs: the report's, then the samlerapport's (landscape, parts). */
-export function samleCss(resources = RESOURCES): string {
+export function samleCss(resources = resourcesFolder()): string {
   return ['report.css', 'samlerapport.css'].map((f) => fs.readFileSync(path.join(resources, f), 'utf8')).join('\n');
 }
 
