@@ -154,7 +154,7 @@ test('an existing register opens from the open dialog; a file that is not one is
   fs.writeFileSync(notes, 'Dette er ikke et register.\n'.repeat(100));
   answers.open = notes;
   await app.getByRole('button', { name: 'Åpne et register …' }).click();
-  await expect(app.getByRole('alert')).toContainText('er ikke et Kullregister-register');
+  await expect(app.getByRole('alert')).toContainText('ikke et Kullregister-register. Filen er ikke endret.');
   await expect(app.getByRole('heading', { name: 'Velkommen til Kullregister' })).toBeVisible();
 
   const shared = path.join(appFolders.dir, 'Felles', 'nora.sqlite');
