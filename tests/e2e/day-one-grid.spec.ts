@@ -147,9 +147,7 @@ test('leaving Deltakere right after a new-row edit throws nothing and keeps the 
   await expect(app.getByRole('heading', { name: 'Kull', level: 1, exact: true })).toBeVisible();
   await app.waitForTimeout(600);
   expect(errors).toEqual([]);
-  await expect
-    .poll(() => stored(dbPath, 'SELECT navn FROM deltaker'))
-    .toEqual({ navn: 'Nina Ny' });
+  await expect.poll(() => stored(dbPath, 'SELECT navn FROM deltaker')).toEqual({ navn: 'Nina Ny' });
   await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
   await expect(app.locator('.ag-row .ag-cell[col-id="navn"]', { hasText: 'Nina Ny' })).toHaveCount(1);
 });
