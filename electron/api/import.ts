@@ -131,14 +131,18 @@ function problemsForScreen(kind: ImportKind, rejected: readonly RowProblem[]): I
 }
 
 function counts(plan: ImportPlan, rows: number) {
+  // A missing kull is one line per kull on the screen (with a choice), not one per row.
+  const problems = plan.rejected.filter((p) => p.missingKull === undefined);
   return {
     kind: plan.kind,
     rows,
     rejectedLines: new Set(plan.rejected.map((p) => p.line)).size,
     duplicates: plan.duplicates.length,
     duplicateLines: plan.duplicates.slice(0, 100),
-    problems: problemsForScreen(plan.kind, plan.rejected),
-    problemsTotal: plan.rejected.length,
+    problems: problemsForScreen(plan.kind, problems),
+    problemsTotal: problems.length,
+    missingKull: plan.missingKull.map((k) => ({ navn: k.navn, rows: k.lines.length, startdato: k.startdato })),
+    missingKullChoice: plan.missingKullChoice,
     newListValues: plan.newListValues.map((v) => ({ ...v, listLabel: EDITABLE_LIST_LABELS[v.list] })),
   };
 }
@@ -215,22 +219,25 @@ export const importHandlers = {
     };
   },
 
-  'import:preview': (reg, { kind, mapping }) => {
+  'import:preview': (reg, { kind, mapping, missingKull }) => {
     const wizard = requireTable(reg, mapping.length);
     requireIdle(wizard);
-    const plan = planImport(reg, kind, wizard.table, mapping);
+    const plan = planImport(reg, kind, wizard.table, mapping, missingKull);
     return {
       ...counts(plan, wizard.table.rows.length),
       valid: plan.valid.length,
-      sample: plan.valid.slice(0, SAMPLE_ROWS),
+      sample: plan.valid.slice(0, SAMPLE_ROWS).map(({ line, fields, newKull }) => {
+        const navn = plan.missingKull.find((k) => k.navn.toLocaleLowerCase('nb') === newKull)?.navn;
+        return navn === undefined ? { line, fields } : { line, fields, newKull: navn };
+      }),
     };
   },
 
-  'import:commit': (reg, { kind, mapping }) => {
+  'import:commit': (reg, { kind, mapping, missingKull }) => {
     const wizard = requireTable(reg, mapping.length);
     requireIdle(wizard);
     // Planned again: the register may have changed since the preview (a kull added, a row typed in).
-    const plan = planImport(reg, kind, wizard.table, mapping);
+    const plan = planImport(reg, kind, wizard.table, mapping, missingKull);
     const rows = wizard.table.rows.length;
     wizard.progress = { done: 0, total: plan.valid.length };
     wizard.stopRequested = false;
@@ -259,6 +266,7 @@ export const importHandlers = {
           ...counts(plan, rows),
           inserted: result.inserted,
           firstId: result.firstId,
+          createdKull: result.createdKull,
           fileName: wizard.fileName,
           sheet: wizard.sheet,
         };

@@ -50,6 +50,7 @@ export function importSummaryCsv(summary: ImportSummary): string {
   if (summary.duplicateLines.length > 0) {
     lines.push(['Linjer som fantes fra før', summary.duplicateLines.join(', ')]);
   }
+  for (const navn of result.createdKull) lines.push(['Kull opprettet', navn]);
   for (const added of result.newListValues) {
     lines.push([`Lagt til i listen ${EDITABLE_LIST_LABELS[added.list]}`, added.verdi]);
   }
