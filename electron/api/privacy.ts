@@ -3,8 +3,9 @@
  * erasure reaches every backup in the folders the register's session knows of (the app's and the
  * command line's sessions alike); a register opened without a session has only itself.
  */
+
+import { requireSession, sessionOf } from '../register/session';
 import { anonymise, deletedWithTraces, deletePersonForGood, previewAnonymise } from '../store/privacy';
-import { requireSession, sessionOf } from '../store/session';
 import type { HandlerMap } from './types';
 
 export const privacyHandlers = {

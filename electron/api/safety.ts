@@ -1,10 +1,11 @@
 /**
  * The file's safety: lock and read-only state, single-user mode, backups (docs/safety.md).
- * Everything here goes through the register's session (store/session.ts).
+ * Everything here goes through the register's session (register/session.ts).
  */
+
+import { backupForApi, requireSession } from '../register/session';
 import { listErasures } from '../store/erasure';
 import { countHendelser } from '../store/hendelser';
-import { backupForApi, requireSession } from '../store/session';
 import type { HandlerMap } from './types';
 
 export const safetyHandlers = {

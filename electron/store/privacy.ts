@@ -36,7 +36,7 @@ import { forgetUndoHistory } from './undo';
 
 export { ANONYMISED_NAME, SCRUBBED } from './erasure';
 
-/** Where the register's copies are: every backup folder it has used (session.ts). None outside a session. */
+/** Where the register's copies are: every backup folder it has used (register/session.ts). None outside a session. */
 export type ErasureScope = { folders: readonly string[]; registerPath: string; host?: string };
 
 /** What happened to the copies: backups cleaned, and the files that still hold the person (could not be written). */

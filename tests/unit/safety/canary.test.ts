@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import type { LocationProbe } from '../../../electron/store/location';
+import type { LocationProbe } from '../../../electron/register/location';
 import type { Register } from '../../../electron/store/open';
 import { aDeltaker, aDeltakerInWork } from '../helpers/builders';
 import { expectOk } from '../helpers/messages';
