@@ -4,8 +4,8 @@
  */
 import { type ApiError, type Channel, contract, type Input, type Output, type Result } from '../../shared/api';
 import { sessionOf } from '../register/session';
+import type { Register } from '../store/connection';
 import { DomainError, userError } from '../store/errors';
-import type { Register } from '../store/open';
 import { appHandlers } from './app';
 import { arsrapportHandlers } from './arsrapport';
 import { codeHandlers } from './codes';

@@ -31,8 +31,8 @@ import {
   type WorkbookTables,
 } from '../io/table';
 import { sessionOf } from '../register/session';
+import type { Register } from '../store/connection';
 import { DomainError, reasonOf, userError } from '../store/errors';
-import type { Register } from '../store/open';
 import type { HandlerMap } from './types';
 
 /** What the app gives the wizard: the native open and save dialogs (null when the user cancels). */

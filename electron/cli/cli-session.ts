@@ -7,8 +7,8 @@ import path from 'node:path';
 import { formatTime } from '../../shared/dates';
 import { defaultBackupFolder, userDataFolder } from '../register/location';
 import { RegisterSession } from '../register/session';
+import type { Register } from '../store/connection';
 import { DomainError, userError } from '../store/errors';
-import type { Register } from '../store/open';
 
 export function commandLineSession(backupFolder?: string): RegisterSession {
   const userData = userDataFolder();

@@ -4,10 +4,11 @@
  */
 
 import { formatTime } from '../../shared/dates';
+import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
 import { logHendelse } from '../store/hendelser';
 import { SCHEMA_VERSION } from '../store/migrations';
-import { fileSchemaVersion, openRegister, type Register } from '../store/open';
+import { fileSchemaVersion, openRegister } from '../store/open';
 import { dailyBackupIfDue } from './backups';
 import {
   acquireLock,

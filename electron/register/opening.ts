@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBackup, listBackups, newestGoodBackup } from '../store/backup';
+import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
-import { fileSchemaVersion, migrateRegister, openRegister, type Register } from '../store/open';
+import { fileSchemaVersion, migrateRegister, openRegister } from '../store/open';
 import { remember } from './app-settings';
 import { backupFolderFor, dailyBackupIfDue, finishErasures } from './backups';
 import { classifyLocation, type FileLocation, systemProbe } from './location';

@@ -14,9 +14,10 @@ import {
   listBackups,
   replaceRegisterFile,
 } from '../store/backup';
+import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
 import { logHendelse } from '../store/hendelser';
-import { migrateRegister, openRegister, type Register } from '../store/open';
+import { migrateRegister, openRegister } from '../store/open';
 import { carriedOver, carriedOverFromFile, prepareRestoredCopy } from '../store/restore';
 import { backupFolderFor, finishErasures } from './backups';
 import { acquireLock } from './lock';

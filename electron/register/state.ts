@@ -4,8 +4,8 @@
  * register/session.ts builds a `SessionCore`; everyone else uses the `RegisterSession` it wraps.
  */
 import type { BackupInfo } from '../store/backup';
+import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
-import type { Register } from '../store/open';
 import type { FileLocation, LocationProbe } from './location';
 import type { LockHolder, Me, RegisterLock } from './lock';
 

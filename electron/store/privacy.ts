@@ -16,6 +16,7 @@ import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { addMonthsIso, formatDate, todayIso } from '../../shared/dates';
 import { DELTAKER_FIELDS } from '../../shared/fields';
 import type { LogEntry } from './changelog';
+import type { Register } from './connection';
 import { getDeltaker } from './deltakere';
 import {
   ANONYMISED_NAME,
@@ -30,7 +31,6 @@ import { DomainError, reasonOf } from './errors';
 import { removeStalePartials, writePrivateFile } from './files';
 import { logHendelse } from './hendelser';
 import { rowHistory } from './history';
-import type { Register } from './open';
 import { prepared } from './statements';
 import { forgetUndoHistory } from './undo';
 

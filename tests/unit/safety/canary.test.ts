@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import type { LocationProbe } from '../../../electron/register/location';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { aDeltaker, aDeltakerInWork } from '../helpers/builders';
 import { expectOk } from '../helpers/messages';
 import { tempDir } from '../helpers/register';
