@@ -59,6 +59,8 @@ const CALLS: { [C in Nameless]: (s: Setup) => Input<C> | Promise<Input<C>> } = {
   'safety:takeOverLock': () => ({ lockId: 'ingen' }),
   'safety:acknowledgeSingleUser': () => ({}),
   'backup:list': () => ({}),
+  'backup:create': () => ({}),
+  'backup:inspect': ({ reg }) => ({ name: expectOk(invoke(reg, 'backup:list', {})).backups[0]?.name ?? 'ingen' }),
   'backup:restore': ({ reg }) => ({ name: expectOk(invoke(reg, 'backup:list', {})).backups[0]?.name ?? 'ingen' }),
   'backup:chooseFolder': () => ({}),
   'backup:useDefaultFolder': () => ({}),
