@@ -78,6 +78,17 @@ export function formatTimestamp(iso: string | null | undefined): string {
   return isValid(moment) ? format(moment, 'dd.MM.yyyy HH:mm') : iso;
 }
 
+/**
+ * A moment as a sentence says it: `2026-03-05T13:04:00.000Z` → `05.03.2026 kl. 14:04` in the
+ * machine's time zone (who has a register open, when a backup was made); not a moment → `ukjent tid`.
+ */
+export function formatTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return 'ukjent tid';
+  const d = new Date(ms);
+  return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()} kl. ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
 /*
  * Month and day arithmetic on the ISO text itself, in integers: these run for every deltaker of a
  * report (the six-month rule, ventetid, varighet), and date-fns' Date objects cost ~2 µs a call.

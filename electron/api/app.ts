@@ -10,9 +10,9 @@ import { type Channel, contract, type Output, type Result } from '../../shared/a
 import { type AppChannel, type AppState, appChannels, type NewRegister } from '../../shared/contract/app';
 import { type SamleChannel, samleChannels } from '../../shared/contract/samlerapport';
 import { DEMO_SETTINGS, fillDemoRegister } from '../io/demo';
+import type { RegisterSession } from '../register/session';
 import { DomainError, userError } from '../store/errors';
 import { openRegister } from '../store/open';
-import type { RegisterSession } from '../store/session';
 import { updateSettings } from '../store/settings';
 import { samleHandlers, setSamleHostSource } from './samlerapport';
 import type { HandlerMap } from './types';
@@ -33,7 +33,7 @@ export type AppHost = {
   runtime: string;
   /** The app's user-data folder (Electron's `userData`). */
   dataFolder: string;
-  /** The app's settings file on this machine (store/app-config.ts). */
+  /** The app's settings file on this machine (register/app-config.ts). */
   settingsFile: string;
   /** The register «Lag nytt register» creates unless the user picks a place. */
   defaultRegisterPath: string;

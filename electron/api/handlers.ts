@@ -3,9 +3,9 @@
  * and the wrapper that validates each input against the contract before any data is touched.
  */
 import { type ApiError, type Channel, contract, type Input, type Output, type Result } from '../../shared/api';
+import { sessionOf } from '../register/session';
+import type { Register } from '../store/connection';
 import { DomainError, userError } from '../store/errors';
-import type { Register } from '../store/open';
-import { sessionOf } from '../store/session';
 import { appHandlers } from './app';
 import { arsrapportHandlers } from './arsrapport';
 import { codeHandlers } from './codes';
@@ -119,7 +119,7 @@ export function call<C extends Exclude<Channel, AsyncChannel>>(reg: Register, ch
  * may. Channels that do not write run on a read-only register and are never refused for a lost lock.
  */
 function writeRefusal(reg: Register, channel: Channel): ApiError | null {
-  // Another user may have taken the lock over since the last write (store/lock.ts).
+  // Another user may have taken the lock over since the last write (register/lock.ts).
   const lost = sessionOf(reg)?.writeRefusal();
   if (lost) return lost;
   if (reg.readOnly) {

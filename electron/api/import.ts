@@ -30,9 +30,9 @@ import {
   tableFormat,
   type WorkbookTables,
 } from '../io/table';
+import { backupForApi, sessionOf } from '../register/session';
+import type { Register } from '../store/connection';
 import { DomainError, reasonOf, userError } from '../store/errors';
-import type { Register } from '../store/open';
-import { backupForApi, sessionOf } from '../store/session';
 import type { HandlerMap } from './types';
 
 /** What the app gives the wizard: the native open and save dialogs (null when the user cancels). */

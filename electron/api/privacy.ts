@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { innsynHtml } from '../io/innsyn-html';
+import { requireSession, sessionOf } from '../register/session';
 import { DomainError, reasonOf } from '../store/errors';
 import { writePrivateFile } from '../store/files';
 import { anonymise, deletedWithTraces, deletePersonForGood, innsynDocument, previewAnonymise } from '../store/privacy';
-import { requireSession, sessionOf } from '../store/session';
 import type { HandlerMap } from './types';
 
 export const privacyHandlers = {

@@ -1,12 +1,12 @@
 /**
  * The file's safety: lock and read-only state, single-user mode, backups (docs/safety.md).
- * Everything here goes through the register's session (store/session.ts).
+ * Everything here goes through the register's session (register/session.ts).
  */
+import { backupForApi, requireSession } from '../register/session';
 import { backupFileContents, changesSince, registerContents } from '../store/backup-contents';
 import { listErasures } from '../store/erasure';
 import { DomainError } from '../store/errors';
 import { countHendelser } from '../store/hendelser';
-import { backupForApi, requireSession } from '../store/session';
 import { importRefusal } from './import';
 import type { HandlerMap } from './types';
 

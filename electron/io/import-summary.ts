@@ -9,9 +9,9 @@
  * fields (navn, landbakgrunn, merknad, list values) show only the reason. docs/import.md.
  */
 import { EDITABLE_LIST_LABELS } from '../../shared/codes';
+import { formatTime } from '../../shared/dates';
 import { fieldsFor, type ImportKind } from '../../shared/mapping';
 import { csvCell } from '../../shared/report/csv';
-import { formatTime } from '../store/session';
 import type { ImportResult } from './import';
 
 export type ImportSummary = {

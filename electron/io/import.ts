@@ -14,10 +14,10 @@ import { fieldsFor, type ImportKind, mappingProblems, requiredFields, suggestMap
 import type { DeltakerFields } from '../../shared/schema/deltaker';
 import type { KullFields } from '../../shared/schema/kull';
 import { listValues } from '../store/codes';
+import type { Register } from '../store/connection';
 import { insertDeltaker } from '../store/deltakere';
 import { asKnownError, DomainError } from '../store/errors';
 import { createKull, findKullIdByName, listKull } from '../store/kull';
-import type { Register } from '../store/open';
 import { prepared } from '../store/statements';
 import type { Table } from './table';
 

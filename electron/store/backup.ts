@@ -14,10 +14,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { todayIso } from '../../shared/dates';
 import { backupStem } from './backup-names';
+import type { Register } from './connection';
 import { DomainError, reasonOf } from './errors';
 import { flush, partialName, removeStalePartials, restoreTempName, restrictToOwner } from './files';
 import { SCHEMA_VERSION } from './migrations';
-import type { Register } from './open';
 
 export type BackupKind = 'daglig' | 'manuell' | 'for-import' | 'for-oppgradering' | 'for-gjenoppretting' | 'skadet';
 

@@ -19,6 +19,7 @@ import { CellIssues, useCellIssues } from '../grid/cellIssues';
 import { CellSaver } from '../grid/cellSaver';
 import { clearIssueOnEscape, IssueBubbles } from '../grid/IssueBubbles';
 import { useGridLayout } from '../grid/layout';
+import { useLeaveGuard } from '../grid/leaveGuard';
 import { makeParseContext, visibleListValues } from '../grid/parseContext';
 import { RefusedCount } from '../grid/RefusedCount';
 import { SheetActions } from '../grid/SheetActions';
@@ -120,10 +121,8 @@ export function DeltakereScreen() {
       const failed = [kullList, codeLists].find((r) => !r.ok);
       if (failed && !failed.ok) setMessage({ tone: 'error', text: failed.error.message });
     });
-    return () => {
-      apiRef.current?.stopEditing();
-    };
-  }, [setMessage]);
+    return () => drafts.dispose();
+  }, [setMessage, drafts]);
 
   const parseContext = useCallback(() => makeParseContext(kullRef.current, listsRef.current), []);
 
@@ -171,15 +170,15 @@ export function DeltakereScreen() {
     exportWhat: { title: 'deltakerne', holdsNames: true },
   });
 
-  const onCellEditRequest = useCallback(
-    (event: CellEditRequestEvent<Deltaker>) => {
-      const def = deltakerField(event.column.getColId());
-      if (!def || !event.node.id) return;
+  const commitCell = useCallback(
+    (rowId: string, colId: string, text: string) => {
+      const def = deltakerField(colId);
+      if (!def) return;
       void saver
         .commit({
-          rowId: drafts.currentRowId(event.node.id),
+          rowId: drafts.currentRowId(rowId),
           def,
-          text: String(event.newValue ?? ''),
+          text,
           parseContext: parseContext(),
           send: (row, value) => saveDeltakerField(drafts, row, def.key, value, () => void reloadLists()),
         })
@@ -187,6 +186,17 @@ export function DeltakereScreen() {
     },
     [saver, drafts, parseContext, reloadLists],
   );
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<Deltaker>) => {
+      if (event.node.id) commitCell(event.node.id, event.column.getColId(), String(event.newValue ?? ''));
+    },
+    [commitCell],
+  );
+  useLeaveGuard({
+    api: () => apiRef.current,
+    commit: (edit) => edit.node.id && commitCell(edit.node.id, edit.colId, edit.text),
+    idle: () => saver.idle(),
+  });
 
   const runSearch = useCallback(
     (text: string) => {

@@ -14,6 +14,7 @@ import { CellIssues } from '../grid/cellIssues';
 import { CellSaver } from '../grid/cellSaver';
 import { clearIssueOnEscape, IssueBubbles } from '../grid/IssueBubbles';
 import { useGridLayout } from '../grid/layout';
+import { useLeaveGuard } from '../grid/leaveGuard';
 import { makeParseContext } from '../grid/parseContext';
 import { RefusedCount } from '../grid/RefusedCount';
 import { SheetActions } from '../grid/SheetActions';
@@ -56,9 +57,6 @@ export function KullScreen() {
       if (result.ok) setRows(result.value);
       else setAlert(result.error.message);
     });
-    return () => {
-      apiRef.current?.stopEditing();
-    };
   }, []);
 
   const saver = useMemo(() => new CellSaver<KullRow>(() => apiRef.current, issues, setMessage), [setMessage]);
@@ -100,14 +98,14 @@ export function KullScreen() {
     exportWhat: { title: 'kullene', holdsNames: false },
   });
 
-  const onCellEditRequest = useCallback(
-    (event: CellEditRequestEvent<KullRow>) => {
-      const def = kullField(event.column.getColId());
-      if (!def || !event.node.id) return;
+  const commitCell = useCallback(
+    (rowId: string, colId: string, text: string) => {
+      const def = kullField(colId);
+      if (!def) return;
       void saver.commit({
-        rowId: event.node.id,
+        rowId,
         def,
-        text: String(event.newValue ?? ''),
+        text,
         parseContext: makeParseContext([], null),
         send: async (row, value) => {
           const result = await invoke('kull:update', { id: row.id, changes: { [def.key]: value } });
@@ -117,6 +115,17 @@ export function KullScreen() {
     },
     [saver],
   );
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<KullRow>) => {
+      if (event.node.id) commitCell(event.node.id, event.column.getColId(), String(event.newValue ?? ''));
+    },
+    [commitCell],
+  );
+  useLeaveGuard({
+    api: () => apiRef.current,
+    commit: (edit) => edit.node.id && commitCell(edit.node.id, edit.colId, edit.text),
+    idle: () => saver.idle(),
+  });
 
   const { onCellFocused, onViewChanged } = sheet;
   const { applyTo, saveFrom } = layout;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { resetSamle } from '../../../electron/api/samlerapport';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { type Channel, type Contract, contract, type Input } from '../../../shared/api';
 import { aDeltaker, aKull } from '../helpers/builders';
 import { expectOk } from '../helpers/messages';
