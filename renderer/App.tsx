@@ -9,6 +9,7 @@ import type { Settings } from '../shared/schema/settings';
 import { ArsrapportScreen } from './arsrapport/ArsrapportScreen';
 import { invoke } from './bridge';
 import { DeltakereScreen } from './deltakere/DeltakereScreen';
+import { GridStateProvider } from './grid/gridState';
 import { HelpScreen } from './help/HelpScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { KullScreen } from './kull/KullScreen';
@@ -184,7 +185,10 @@ function AppWindow() {
       <SingleUserNotice />
       <main className="screen" role="tabpanel" id={`panel-${screen.key}`} aria-labelledby={`tab-${screen.key}`}>
         <NavigationContext value={navigation}>
-          <screen.Component key={`${screen.key}-${generation}`} />
+          {/* The grids' red cells belong to this register (and this restore of it). */}
+          <GridStateProvider key={generation}>
+            <screen.Component key={`${screen.key}-${generation}`} />
+          </GridStateProvider>
         </NavigationContext>
       </main>
     </div>

@@ -21,7 +21,8 @@ function toDate(iso: string): Date {
   return new Date(y, m - 1, d);
 }
 
-function toIso(date: Date): string {
+/** A Date's day in the machine's time zone, as dates are stored: `2026-03-05`. */
+export function toIso(date: Date): string {
   return format(date, 'yyyy-MM-dd');
 }
 

@@ -151,3 +151,38 @@ test('leaving Deltakere right after a new-row edit throws nothing and keeps the 
   await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
   await expect(app.locator('.ag-row .ag-cell[col-id="navn"]', { hasText: 'Nina Ny' })).toHaveCount(1);
 });
+
+hosted(
+  'a refused cell left in register A is nowhere in register B, opened from the start screen',
+  async ({ app, register, answers, appFolders }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Kari i A' });
+    const other = path.join(appFolders.dir, 'b.sqlite');
+    makeRegister(other, 'Register B');
+    const b = openRegister(other, { user: E2E_USER });
+    const inB = call(b, 'deltaker:create', { navn: 'Per i B' }).deltaker;
+    b.close();
+    // The same row id in both files: a red cell kept by row id would show up in B.
+    expect(inB.id).toBe(deltaker.id);
+
+    await withMenu(app);
+    await typeInto(app, deltaker.id, 'sluttdato', '31.02.2025');
+    await app.keyboard.press('Enter');
+    await expect(cell(app, deltaker.id, 'sluttdato')).toHaveClass(/cell-rejected/);
+    await expect(app.locator('.status-refused')).toHaveText(/1 rød celle/);
+
+    await sendMenu(app, 'nytt-register');
+    answers.open = other;
+    await app.getByRole('button', { name: 'Åpne et register …' }).click();
+    await expect(app.locator('.brand-tiltak')).toHaveText('Register B');
+    await expect(cell(app, inB.id, 'navn')).toHaveText('Per i B');
+    await expect(cell(app, inB.id, 'sluttdato')).toHaveText('');
+    await expect(cell(app, inB.id, 'sluttdato')).not.toHaveClass(/cell-rejected/);
+    await expect(app.locator('.status-refused')).toHaveCount(0);
+    await expect(app.locator('.cell-rejected')).toHaveCount(0);
+    await app.getByRole('tab', { name: 'Kull', exact: true }).click();
+    await expect(app.locator('.cell-rejected')).toHaveCount(0);
+    await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
+    await app.screenshot({ path: 'test-results/screens/day-one-register-b.png' });
+    expect(stored(other, 'SELECT sluttdato FROM deltaker WHERE id = ?', inB.id)).toEqual({ sluttdato: null });
+  },
+);
