@@ -14,6 +14,7 @@ import { gridHandlers } from './grid';
 import { historyHandlers } from './history';
 import { importHandlers, importRefusal } from './import';
 import { kullHandlers } from './kull';
+import { lookupHandlers } from './lookup';
 import { oppfolgingHandlers } from './oppfolging';
 import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap = {
   ...registerHandlers,
   ...kullHandlers,
   ...deltakerHandlers,
+  ...lookupHandlers,
   ...codeHandlers,
   ...safetyHandlers,
   ...historyHandlers,
