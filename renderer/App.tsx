@@ -3,16 +3,17 @@
  * (deltakere/, kull/ …) and one line in SCREENS; nothing else needs to change to add one. Before
  * any register is open, the start screen shows instead (start/RegisterGate.tsx).
  */
-import { type ComponentType, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MenuCommand } from '../shared/menu';
 import type { Settings } from '../shared/schema/settings';
 import { ArsrapportScreen } from './arsrapport/ArsrapportScreen';
 import { invoke } from './bridge';
 import { DeltakereScreen } from './deltakere/DeltakereScreen';
+import { GridStateProvider } from './grid/gridState';
 import { HelpScreen } from './help/HelpScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { KullScreen } from './kull/KullScreen';
-import { type Navigation, NavigationContext } from './navigation';
+import { leaveScreen, type Navigation, NavigationContext } from './navigation';
 import { OppfolgingScreen } from './oppfolging/OppfolgingScreen';
 import { useDueCount } from './oppfolging/useDueCount';
 import { RapportScreen } from './rapport/RapportScreen';
@@ -74,7 +75,9 @@ export function App() {
 }
 
 function AppWindow() {
-  const [active, setActive] = useState(SCREENS[0]!.key);
+  const [active, showScreen] = useState(SCREENS[0]!.key);
+  // Every way to another screen first commits what an open grid editor holds (navigation.ts).
+  const setActive = useCallback((key: string) => void leaveScreen().then(() => showScreen(key)), []);
   const [tiltak, setTiltak] = useState('');
   const [kind, setKind] = useState<RegisterKind>({ opptak: 'kull', hasKull: true });
   const [settingsVersion, setSettingsVersion] = useState(0);
@@ -112,15 +115,20 @@ function AppWindow() {
       },
       dueCountChanged: () => setDueTick((t) => t + 1),
     }),
-    [kind, shell.showAbout, printTick],
+    [kind, shell.showAbout, printTick, setActive],
   );
 
   useMenuCommands((command) => {
     const key = MENU_SCREENS[command];
-    if (key && navigation.hasScreen(key)) setActive(key);
-    if (command === 'skriv-ut') {
-      printRequest.current = true;
-      setPrintTick((t) => t + 1);
+    const print = command === 'skriv-ut';
+    if (key && navigation.hasScreen(key)) {
+      void leaveScreen().then(() => {
+        showScreen(key);
+        if (print) {
+          printRequest.current = true;
+          setPrintTick((t) => t + 1);
+        }
+      });
     }
   });
 
@@ -177,7 +185,10 @@ function AppWindow() {
       <SingleUserNotice />
       <main className="screen" role="tabpanel" id={`panel-${screen.key}`} aria-labelledby={`tab-${screen.key}`}>
         <NavigationContext value={navigation}>
-          <screen.Component key={`${screen.key}-${generation}`} />
+          {/* The grids' red cells belong to this register (and this restore of it). */}
+          <GridStateProvider key={generation}>
+            <screen.Component key={`${screen.key}-${generation}`} />
+          </GridStateProvider>
         </NavigationContext>
       </main>
     </div>

@@ -52,3 +52,26 @@ export function focusGridRow<T>(api: GridApi<T>, rowId: string, column: string):
   }, 150);
   return true;
 }
+
+/**
+ * Leaving a screen. A grid screen registers what must happen before it goes away (its open cell
+ * editor committed, its saves on their way); every way out — a tab, the menu's Vis-commands,
+ * Ctrl+P, another register, closing the window — runs `leaveScreen()` first. The editor is taken
+ * at once (synchronously, so closing the window still sends it); the promise ends when the saves
+ * have reached the store, after which the screen may unmount.
+ */
+type LeaveGuard = () => Promise<unknown>;
+const leaveGuards = new Set<LeaveGuard>();
+
+export function addLeaveGuard(guard: LeaveGuard): () => void {
+  leaveGuards.add(guard);
+  return () => leaveGuards.delete(guard);
+}
+
+export function leaveScreen(): Promise<void> {
+  const waits = [...leaveGuards].map((guard) => guard().catch(() => undefined));
+  return Promise.all(waits).then(() => undefined);
+}
+
+// Closing the window: the open editor's text is committed (its request sent) before the page goes.
+if (typeof window !== 'undefined') window.addEventListener('beforeunload', () => void leaveScreen());

@@ -39,11 +39,11 @@ import ExcelJS from 'exceljs';
 import { setAppHost } from '../electron/api/app';
 import { invoke } from '../electron/api/handlers';
 import { arsrapportViewHtml, loadArsrapportView } from '../electron/io/arsrapport-files';
+import { RegisterSession } from '../electron/register/session';
 import { serveRendererFile } from '../electron/renderer-files';
 import { buildArsrapportFromRegister } from '../electron/store/arsrapport';
 import type { Register } from '../electron/store/open';
 import { buildReportFromRegister } from '../electron/store/report';
-import { RegisterSession } from '../electron/store/session';
 import { type Channel, contract } from '../shared/api';
 import { formatDate } from '../shared/dates';
 import {

@@ -15,7 +15,8 @@ const INPUT_PATTERNS: ReadonlyArray<{ test: RegExp; format: string }> = [
   { test: /^\d{1,2}\/\d{1,2}\/\d{4}$/, format: 'd/M/yyyy' },
 ];
 
-function toIso(date: Date): string {
+/** A Date's day in the machine's time zone, as dates are stored: `2026-03-05`. */
+export function toIso(date: Date): string {
   return format(date, 'yyyy-MM-dd');
 }
 
@@ -73,6 +74,17 @@ export function formatTimestamp(iso: string | null | undefined): string {
   if (!iso) return '';
   const moment = parseISO(iso);
   return isValid(moment) ? format(moment, 'dd.MM.yyyy HH:mm') : iso;
+}
+
+/**
+ * A moment as a sentence says it: `2026-03-05T13:04:00.000Z` → `05.03.2026 kl. 14:04` in the
+ * machine's time zone (who has a register open, when a backup was made); not a moment → `ukjent tid`.
+ */
+export function formatTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return 'ukjent tid';
+  const d = new Date(ms);
+  return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()} kl. ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
 /*

@@ -30,9 +30,9 @@ import {
   tableFormat,
   type WorkbookTables,
 } from '../io/table';
+import { backupForApi, sessionOf } from '../register/session';
+import type { Register } from '../store/connection';
 import { DomainError, reasonOf, userError } from '../store/errors';
-import type { Register } from '../store/open';
-import { sessionOf } from '../store/session';
 import type { HandlerMap } from './types';
 
 /** What the app gives the wizard: the native open and save dialogs (null when the user cancels). */
@@ -131,14 +131,18 @@ function problemsForScreen(kind: ImportKind, rejected: readonly RowProblem[]): I
 }
 
 function counts(plan: ImportPlan, rows: number) {
+  // A missing kull is one line per kull on the screen (with a choice), not one per row.
+  const problems = plan.rejected.filter((p) => p.missingKull === undefined);
   return {
     kind: plan.kind,
     rows,
     rejectedLines: new Set(plan.rejected.map((p) => p.line)).size,
     duplicates: plan.duplicates.length,
     duplicateLines: plan.duplicates.slice(0, 100),
-    problems: problemsForScreen(plan.kind, plan.rejected),
-    problemsTotal: plan.rejected.length,
+    problems: problemsForScreen(plan.kind, problems),
+    problemsTotal: problems.length,
+    missingKull: plan.missingKull.map((k) => ({ navn: k.navn, rows: k.lines.length, startdato: k.startdato })),
+    missingKullChoice: plan.missingKullChoice,
     newListValues: plan.newListValues.map((v) => ({ ...v, listLabel: EDITABLE_LIST_LABELS[v.list] })),
   };
 }
@@ -215,30 +219,50 @@ export const importHandlers = {
     };
   },
 
-  'import:preview': (reg, { kind, mapping }) => {
+  'import:preview': (reg, { kind, mapping, missingKull }) => {
     const wizard = requireTable(reg, mapping.length);
     requireIdle(wizard);
-    const plan = planImport(reg, kind, wizard.table, mapping);
+    const plan = planImport(reg, kind, wizard.table, mapping, missingKull);
     return {
       ...counts(plan, wizard.table.rows.length),
       valid: plan.valid.length,
-      sample: plan.valid.slice(0, SAMPLE_ROWS),
+      sample: plan.valid.slice(0, SAMPLE_ROWS).map(({ line, fields, newKull }) => {
+        const navn = plan.missingKull.find((k) => k.navn.toLocaleLowerCase('nb') === newKull)?.navn;
+        return navn === undefined ? { line, fields } : { line, fields, newKull: navn };
+      }),
     };
   },
 
-  'import:commit': (reg, { kind, mapping }) => {
+  'import:commit': (reg, { kind, mapping, missingKull }) => {
     const wizard = requireTable(reg, mapping.length);
     requireIdle(wizard);
     // Planned again: the register may have changed since the preview (a kull added, a row typed in).
-    const plan = planImport(reg, kind, wizard.table, mapping);
+    const plan = planImport(reg, kind, wizard.table, mapping, missingKull);
     const rows = wizard.table.rows.length;
     wizard.progress = { done: 0, total: plan.valid.length };
     wizard.stopRequested = false;
-    const written = commitImportInSlices(reg, plan, {
-      onProgress: (done, total) => {
-        wizard.progress = { done, total };
-      },
-      check: () => stopReason(reg, wizard),
+    // A backup first, every time (issue 16, item 13): an import is undone by restoring it. While it is
+    // taken, `progress` already refuses other writes. No backup, no import.
+    const session = sessionOf(reg);
+    const backedUp = session
+      ? session.backupNow('for-import').catch((error: unknown) => {
+          throw new DomainError(
+            'backup_failed',
+            `Sikkerhetskopien som tas før hver import, kunne ikke lages, så ingenting ble importert. ${error instanceof DomainError ? error.message : reasonOf(error)}`,
+          );
+        })
+      : Promise.resolve(null);
+    let backup: ReturnType<typeof backupForApi> | null = null;
+    const written = backedUp.then((made) => {
+      backup = made ? backupForApi(made) : null;
+      const refusal = stopReason(reg, wizard);
+      if (refusal) throw refusal;
+      return commitImportInSlices(reg, plan, {
+        onProgress: (done, total) => {
+          wizard.progress = { done, total };
+        },
+        check: () => stopReason(reg, wizard),
+      });
     });
     return written
       .finally(() => {
@@ -259,6 +283,8 @@ export const importHandlers = {
           ...counts(plan, rows),
           inserted: result.inserted,
           firstId: result.firstId,
+          createdKull: result.createdKull,
+          backup,
           fileName: wizard.fileName,
           sheet: wizard.sheet,
         };

@@ -16,8 +16,8 @@ import {
   type ViewRequest,
   writeReportViewFile,
 } from '../io/report-files';
+import type { Register } from '../store/connection';
 import { DomainError, reasonOf } from '../store/errors';
-import type { Register } from '../store/open';
 import { buildMonthlyFromRegister, buildReportFromRegister } from '../store/report';
 import { getSettings } from '../store/settings';
 import type { HandlerMap } from './types';

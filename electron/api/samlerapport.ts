@@ -13,7 +13,7 @@ import { isWide, renderSamleHtml } from '../../shared/report/samle/html';
 import { mergeSamlerapport, periodsOffered, type SamleInput, type Samlerapport } from '../../shared/report/samle/merge';
 import { checkFileBytes, readSources } from '../io/kullrapport';
 import { samleFileName, samleTitle, writeSamleFile } from '../io/samle-files';
-import { readAppConfig, updateAppConfig } from '../store/app-config';
+import { readAppConfig, updateAppConfig } from '../register/app-config';
 import { DomainError } from '../store/errors';
 import { currentReportGlue } from './report';
 import type { HandlerMap } from './types';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Channel, Contract, Output } from '../../shared/api';
-import type { Register } from '../store/open';
+import type { Register } from '../store/connection';
 
 /**
  * Channels whose contract entry says `async: true` (exceljs writing a workbook, Electron printing,

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { type Channel, type Contract, contract, type Output } from '../../shared/api';
 import type { GridTable } from '../../shared/contract/grid';
-import type { Register } from '../store/open';
+import type { Register } from '../store/connection';
 import { recordingStep } from '../store/undo';
 import type { Handler, UndoableChannel, UndoableHandler } from './types';
 

@@ -1,10 +1,10 @@
 /**
- * Native dialogs for the register session (store/session.ts): the main process asks where to save
+ * Native dialogs for the register session (register/session.ts): the main process asks where to save
  * an innsyn file or which folder backups go to, so the page never names a path itself.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import type { SessionDialogs } from '../store/session';
+import type { SessionDialogs } from '../register/session';
 
 export function nativeDialogs(): SessionDialogs {
   return {

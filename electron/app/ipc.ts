@@ -2,7 +2,7 @@ import { ipcMain } from 'electron';
 import { invokeWithoutRegister } from '../api/app';
 import { invoke } from '../api/handlers';
 import { FORBIDDEN_SENDER, isAppSender } from '../api/sender';
-import type { Register } from '../store/open';
+import type { Register } from '../store/connection';
 
 /**
  * One IPC channel carries every API call; a sender that is not the app's own page is refused

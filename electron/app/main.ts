@@ -1,14 +1,14 @@
 /**
  * The Electron main process: single instance, the app:// protocol, the window, IPC and menus.
  * Everything with data in it lives in plain-Node modules (store, api) tested outside Electron; the
- * open register, its lock and its backups are the RegisterSession's (store/session.ts).
+ * open register, its lock and its backups are the RegisterSession's (register/session.ts).
  */
 import path from 'node:path';
 import { app, BrowserWindow, session as webSession } from 'electron';
 import type { MenuCommand } from '../../shared/menu';
 import { registerToOpenAtStart, setAppHost } from '../api/app';
-import { defaultBackupFolder } from '../store/location';
-import { RegisterSession } from '../store/session';
+import { defaultBackupFolder } from '../register/location';
+import { RegisterSession } from '../register/session';
 import { chooseNewRegister, chooseRegisterToOpen, chooseReportFiles, nativeDialogs } from './dialogs';
 import { installGridExport } from './grid-export';
 import { installImportDialogs } from './import-dialogs';

@@ -3,7 +3,8 @@
  * offers its newest good backup, a stale lock on a single-user file offers a deliberate take-over.
  */
 import { dialog } from 'electron';
-import { formatTime, LockedError, type RegisterSession } from '../store/session';
+import { formatTime } from '../../shared/dates';
+import { LockedError, type RegisterSession } from '../register/session';
 
 export async function openInteractive(
   session: RegisterSession,

@@ -4,10 +4,11 @@
  * no entry in the recent list. `--backup-folder` replaces the folder the settings name.
  */
 import path from 'node:path';
+import { formatTime } from '../../shared/dates';
+import { defaultBackupFolder, userDataFolder } from '../register/location';
+import { RegisterSession } from '../register/session';
+import type { Register } from '../store/connection';
 import { DomainError, userError } from '../store/errors';
-import { defaultBackupFolder, userDataFolder } from '../store/location';
-import type { Register } from '../store/open';
-import { formatTime, RegisterSession } from '../store/session';
 
 export function commandLineSession(backupFolder?: string): RegisterSession {
   const userData = userDataFolder();

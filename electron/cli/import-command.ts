@@ -1,8 +1,8 @@
 import { EDITABLE_LIST_KEYS, EDITABLE_LIST_LABELS } from '../../shared/codes';
 import { commitImport, type ImportKind, planImport } from '../io/import';
 import { readTable } from '../io/table';
+import type { Register } from '../store/connection';
 import { userError } from '../store/errors';
-import type { Register } from '../store/open';
 import { commandLineSession, openForWriting } from './cli-session';
 
 /** Exit status (rapporteringsskjema.md, "Command line"): 0 every row went in, 3 some rejected, 1 nothing written. */

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { newRegister } from '../../shared/contract/app';
+import { formatTime } from '../../shared/dates';
 import { listBackups } from '../store/backup';
 import { DomainError } from '../store/errors';
-import { formatTime } from '../store/session';
 import { updateSettings } from '../store/settings';
 import { openForWriting, withSession } from './cli-session';
 

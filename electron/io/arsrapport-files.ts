@@ -15,7 +15,7 @@ import { periodLabel } from '../../shared/report/format';
 import { htmlDocument } from '../../shared/report/html';
 import { REPORT_NOTE } from '../../shared/report/tables';
 import { type ArsrapportRequest, buildArsrapportFromRegister } from '../store/arsrapport';
-import type { Register } from '../store/open';
+import type { Register } from '../store/connection';
 import { renderChartSvg } from './arsrapport-charts';
 import { type WorkbookHeader, writeArsrapportXlsx } from './arsrapport-xlsx';
 import { writeFileAtomic } from './atomic-write';

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
-import type { Register } from '../store/open';
 import { commitImport, type ImportKind, planImport } from './import';
 import { readTable } from './table';
 

@@ -17,10 +17,10 @@ import { csvCell } from '../../shared/report/csv';
 import { rowWarnings } from '../../shared/rules';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import { deriveStatus } from '../../shared/status';
+import type { Register } from '../store/connection';
 import { listDeltakere } from '../store/deltakere';
 import { DomainError } from '../store/errors';
 import { listKull } from '../store/kull';
-import type { Register } from '../store/open';
 import { writeFileAtomic } from './atomic-write';
 
 type Row = Record<string, unknown>;

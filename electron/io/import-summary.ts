@@ -9,9 +9,9 @@
  * fields (navn, landbakgrunn, merknad, list values) show only the reason. docs/import.md.
  */
 import { EDITABLE_LIST_LABELS } from '../../shared/codes';
+import { formatTime } from '../../shared/dates';
 import { fieldsFor, type ImportKind } from '../../shared/mapping';
 import { csvCell } from '../../shared/report/csv';
-import { formatTime } from '../store/session';
 import type { ImportResult } from './import';
 
 export type ImportSummary = {
@@ -50,6 +50,7 @@ export function importSummaryCsv(summary: ImportSummary): string {
   if (summary.duplicateLines.length > 0) {
     lines.push(['Linjer som fantes fra før', summary.duplicateLines.join(', ')]);
   }
+  for (const navn of result.createdKull) lines.push(['Kull opprettet', navn]);
   for (const added of result.newListValues) {
     lines.push([`Lagt til i listen ${EDITABLE_LIST_LABELS[added.list]}`, added.verdi]);
   }

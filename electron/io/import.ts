@@ -14,24 +14,43 @@ import { fieldsFor, type ImportKind, mappingProblems, requiredFields, suggestMap
 import type { DeltakerFields } from '../../shared/schema/deltaker';
 import type { KullFields } from '../../shared/schema/kull';
 import { listValues } from '../store/codes';
+import type { Register } from '../store/connection';
 import { insertDeltaker } from '../store/deltakere';
 import { asKnownError, DomainError } from '../store/errors';
 import { createKull, findKullIdByName, listKull } from '../store/kull';
-import type { Register } from '../store/open';
 import { prepared } from '../store/statements';
 import type { Table } from './table';
 
 export type { ColumnMapping, ColumnNote, ImportKind } from '../../shared/mapping';
 export { fieldsFor, mappingProblems, suggestMapping } from '../../shared/mapping';
 
-export type RowProblem = { line: number; field: string; value: string; message: string };
+/** `missingKull`: the kull named on the line is not in the register (grouped on the screen by kull). */
+export type RowProblem = { line: number; field: string; value: string; message: string; missingKull?: string };
+
+/**
+ * What to do with deltakere whose kull is not in the register: leave the lines out (the CLI, and the
+ * wizard until the user chooses), create the kull first, or import the deltakere without a kull.
+ */
+export type MissingKullChoice = 'refuse' | 'create' | 'without';
+
+/** A kull the file names that the register lacks: its name as first written, and its lines. */
+export type MissingKull = {
+  navn: string;
+  lines: number[];
+  /** The startdato it gets when created: its deltakere's earliest startdato, else henvist dato, else today. */
+  startdato: string;
+};
 
 export type ImportPlan = {
   kind: ImportKind;
   /** For each file column, the field it fills (or null: the user chose to leave it out). */
   mapping: (string | null)[];
-  valid: { line: number; fields: Record<string, FieldValue> }[];
+  /** `newKull`: the key of a kull in `missingKull` that is created first and set on the row. */
+  valid: { line: number; fields: Record<string, FieldValue>; newKull?: string }[];
   rejected: RowProblem[];
+  /** Kull the file names that the register lacks, in the order first met (whatever the choice). */
+  missingKull: MissingKull[];
+  missingKullChoice: MissingKullChoice;
   /** Lines equal to a row the register (or an earlier line) already has. */
   duplicates: number[];
   /** Values of the editable lists that the import will add. */
@@ -45,6 +64,8 @@ export type ImportResult = {
   duplicates: number;
   rejected: RowProblem[];
   newListValues: { list: EditableListKey; verdi: string }[];
+  /** Names of the kull the import created (the «Opprett kullene» choice). */
+  createdKull: string[];
 };
 
 /** The CLI's mapping: unknown and doubled columns are refused with a message (no silent data loss). */
@@ -85,23 +106,53 @@ export function planImport(
   kind: ImportKind,
   table: Table,
   mapping = mapColumns(kind, table.headers),
+  missingKullChoice: MissingKullChoice = 'refuse',
 ): ImportPlan {
   const problems = mappingProblems(kind, mapping);
   if (problems.length > 0) throw new DomainError('invalid_mapping', problems.join(' '));
   const fields = fieldsFor(kind);
   const ctx = parseContext(reg);
-  const plan: ImportPlan = { kind, mapping, valid: [], rejected: [], duplicates: [], newListValues: [] };
+  const plan: ImportPlan = {
+    kind,
+    mapping,
+    valid: [],
+    rejected: [],
+    duplicates: [],
+    newListValues: [],
+    missingKull: [],
+    missingKullChoice,
+  };
   const seenKeys = existingKeys(reg, kind);
   const newValues = new Map<string, { list: EditableListKey; verdi: string }>();
+  const missing = new Map<string, MissingKull & { dates: { start: string[]; henvist: string[] } }>();
 
   for (const row of table.rows) {
     const values: Record<string, FieldValue> = {};
     let rowOk = true;
+    let newKull: string | undefined;
+    let missingId: string | undefined;
     mapping.forEach((key, col) => {
       if (!key) return;
       const def = fields.find((f) => f.key === key) as FieldDef<string>;
       const raw = row.cells[col] ?? '';
       const parsed = parseFieldInput(def, raw, ctx);
+      if (!parsed.ok && def.kind.type === 'kull') {
+        // The only way a kull cell fails: no kull of that name. Grouped by kull, and the user chooses.
+        const navn = raw.trim();
+        const id = navn.toLocaleLowerCase('nb');
+        const group = missing.get(id) ?? { navn, lines: [], startdato: '', dates: { start: [], henvist: [] } };
+        group.lines.push(row.line);
+        missing.set(id, group);
+        missingId = id;
+        if (missingKullChoice === 'refuse') {
+          plan.rejected.push({ line: row.line, field: key, value: raw, message: parsed.message, missingKull: navn });
+          rowOk = false;
+          return;
+        }
+        values[key] = null;
+        if (missingKullChoice === 'create') newKull = id;
+        return;
+      }
       if (!parsed.ok) {
         plan.rejected.push({ line: row.line, field: key, value: raw, message: parsed.message });
         rowOk = false;
@@ -109,6 +160,12 @@ export function planImport(
       }
       values[key] = parsed.value;
     });
+    // Whatever the choice, the startdato a created kull would get is shown (dates that parsed).
+    const group = missingId === undefined ? undefined : missing.get(missingId);
+    if (group) {
+      if (typeof values.startdato === 'string') group.dates.start.push(values.startdato);
+      if (typeof values.henvist_dato === 'string') group.dates.henvist.push(values.henvist_dato);
+    }
     if (!rowOk) continue;
     if (kind === 'kull' && values.navn && !values.startdato) {
       plan.rejected.push({
@@ -119,7 +176,8 @@ export function planImport(
       });
       continue;
     }
-    const key = duplicateKey(kind, values);
+    // A kull still to be created stands in by its name: two equal lines of it are still one row.
+    const key = duplicateKey(kind, newKull === undefined ? values : { ...values, kull_id: `ny\u0000${newKull}` });
     if (seenKeys.has(key)) {
       plan.duplicates.push(row.line);
       continue;
@@ -134,10 +192,43 @@ export function planImport(
         if (!known && !newValues.has(id)) newValues.set(id, { list, verdi: value });
       }
     }
-    plan.valid.push({ line: row.line, fields: values });
+    plan.valid.push(
+      newKull === undefined ? { line: row.line, fields: values } : { line: row.line, fields: values, newKull },
+    );
   }
   plan.newListValues = [...newValues.values()];
+  const today = todayIso();
+  plan.missingKull = [...missing.values()].map(({ navn, lines, dates }) => ({
+    navn,
+    lines,
+    startdato: earliest(dates.start) ?? earliest(dates.henvist) ?? today,
+  }));
   return plan;
+}
+
+function earliest(dates: readonly string[]): string | undefined {
+  return dates.length === 0 ? undefined : dates.reduce((a, b) => (b < a ? b : a));
+}
+
+/**
+ * Inside the import's transaction, before the rows: the kull the plan creates (the user chose
+ * «Opprett kullene»), by key. One typed in under Kull since the preview is used, not made twice.
+ */
+function createMissingKull(reg: Register, plan: ImportPlan): { ids: Map<string, number>; created: string[] } {
+  const ids = new Map<string, number>();
+  const created: string[] = [];
+  const needed = new Set(plan.valid.flatMap((row) => (row.newKull === undefined ? [] : [row.newKull])));
+  for (const kull of plan.missingKull) {
+    const key = kull.navn.toLocaleLowerCase('nb');
+    if (!needed.has(key)) continue;
+    const existing = findKullIdByName(reg, kull.navn);
+    if (existing !== undefined) ids.set(key, existing);
+    else {
+      ids.set(key, createKull(reg, { navn: kull.navn, startdato: kull.startdato }).id);
+      created.push(kull.navn);
+    }
+  }
+  return { ids, created };
 }
 
 /** Writes the plan's valid rows in one transaction: all of them or, on any failure, none. */
@@ -148,10 +239,13 @@ export function commitImport(
 ): ImportResult {
   const total = plan.valid.length;
   let firstId: number | null = null;
+  let created: string[] = [];
   try {
     reg.db.transaction(() => {
+      const kull = createMissingKull(reg, plan);
+      created = kull.created;
       plan.valid.forEach((row, index) => {
-        const id = writeRow(reg, plan.kind, row);
+        const id = writeRow(reg, plan.kind, row, kull.ids);
         firstId ??= id;
         if (onProgress && (index % 500 === 0 || index === total - 1)) onProgress(index + 1, total);
       });
@@ -159,7 +253,7 @@ export function commitImport(
   } catch (error) {
     throw asKnownError(error); // a full disk, a lost share: in Norwegian, and nothing was written
   }
-  return resultOf(plan, firstId);
+  return resultOf(plan, firstId, created);
 }
 
 export type AsyncCommitOptions = {
@@ -201,12 +295,15 @@ export async function commitImportInSlices(
   } catch (error) {
     throw asKnownError(error);
   }
+  let created: string[] = [];
   try {
+    const kull = createMissingKull(reg, plan);
+    created = kull.created;
     let sliceStart = performance.now();
     for (let index = 0; index < total; index++) {
       const row = plan.valid[index] as ImportPlan['valid'][number];
       line = row.line;
-      const id = writeRow(reg, plan.kind, row);
+      const id = writeRow(reg, plan.kind, row, kull.ids);
       line = 0;
       firstId ??= id;
       if (performance.now() - sliceStart >= sliceMs && index < total - 1) {
@@ -226,7 +323,7 @@ export async function commitImportInSlices(
     throw lineError(asKnownError(error), line);
   }
   onProgress?.(total, total);
-  return resultOf(plan, firstId);
+  return resultOf(plan, firstId, created);
 }
 
 function closedDuringImport(): DomainError {
@@ -240,15 +337,23 @@ function lineError(error: unknown, line: number): unknown {
   return new DomainError(error.code, `Linje ${line}: ${error.message} Ingenting ble importert.`, error.field);
 }
 
-function writeRow(reg: Register, kind: ImportKind, row: ImportPlan['valid'][number]): number {
+function writeRow(
+  reg: Register,
+  kind: ImportKind,
+  row: ImportPlan['valid'][number],
+  newKullIds: ReadonlyMap<string, number>,
+): number {
   if (kind === 'kull') {
     return createKull(reg, row.fields as Partial<KullFields> & Pick<KullFields, 'navn' | 'startdato'>).id;
   }
-  return insertDeltaker(reg, row.fields as Partial<DeltakerFields>).id;
+  const kullId = row.newKull === undefined ? undefined : newKullIds.get(row.newKull);
+  const fields = kullId === undefined ? row.fields : { ...row.fields, kull_id: kullId };
+  return insertDeltaker(reg, fields as Partial<DeltakerFields>).id;
 }
 
-function resultOf(plan: ImportPlan, firstId: number | null): ImportResult {
+function resultOf(plan: ImportPlan, firstId: number | null, createdKull: string[]): ImportResult {
   return {
+    createdKull,
     inserted: plan.valid.length,
     duplicates: plan.duplicates.length,
     rejected: plan.rejected,

@@ -24,8 +24,8 @@ import {
   REFUSALS,
 } from '../../shared/report/samle/file';
 import type { SamleInput } from '../../shared/report/samle/merge';
+import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
-import type { Register } from '../store/open';
 import { reportInputFromRegister } from '../store/report';
 import { getSettings } from '../store/settings';
 

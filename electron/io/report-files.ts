@@ -6,11 +6,11 @@
  */
 import { monthlyReportToCsv, reportToCsv } from '../../shared/report/csv';
 import { monthPeriods } from '../../shared/report/engine';
-import { type ReportHeader, renderMonthlyReportHtml, renderReportHtml } from '../../shared/report/html';
+import { renderMonthlyReportHtml, renderReportHtml } from '../../shared/report/html';
 import type { KullrapportFile } from '../../shared/report/samle/file';
-import type { Report } from '../../shared/report/schema';
+import type { Report, ReportHeader } from '../../shared/report/schema';
 import { TEMPLATE_TITLE } from '../../shared/report/template';
-import type { Register } from '../store/open';
+import type { Register } from '../store/connection';
 import { buildMonthlyFromRegister, buildReportFromRegister, reportHeader } from '../store/report';
 import { writeFileAtomic } from './atomic-write';
 import { writeMonthlyReportXlsx, writeReportXlsx } from './report-xlsx';

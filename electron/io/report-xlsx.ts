@@ -9,9 +9,8 @@
  */
 import ExcelJS from 'exceljs';
 import { daysBetween } from '../../shared/dates';
-import type { ReportHeader } from '../../shared/report/html';
 import type { KullrapportFile } from '../../shared/report/samle/file';
-import type { Report } from '../../shared/report/schema';
+import type { Report, ReportHeader } from '../../shared/report/schema';
 import {
   type Cell,
   headerItems,

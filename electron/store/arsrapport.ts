@@ -10,8 +10,8 @@ import type { Arsrapport } from '../../shared/report/arsrapport/schema';
 import type { DeltakerField } from '../../shared/schema/deltaker';
 import type { Kull } from '../../shared/schema/kull';
 import { listValues } from './codes';
+import type { Register } from './connection';
 import { DELTAKER_COLUMNS, fromDb } from './deltakere';
-import type { Register } from './open';
 import { getSettings } from './settings';
 import { prepared } from './statements';
 

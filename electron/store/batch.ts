@@ -20,9 +20,9 @@ import {
 import type { DeltakerFields } from '../../shared/schema/deltaker';
 import type { KullFields } from '../../shared/schema/kull';
 import { listValues } from './codes';
+import type { Register } from './connection';
 import { type AddedListValue, insertDeltaker, patchDeltaker, readDeltakerFields } from './deltakere';
 import { insertKull, patchKull, readKullFields } from './kull';
-import type { Register } from './open';
 import { getSettings } from './settings';
 
 export type SetCellsAction = 'paste' | 'fill' | 'fill-right' | 'clear' | 'cut';

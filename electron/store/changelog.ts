@@ -1,7 +1,7 @@
 /**
  * The endringslogg: one line per changed field, written inside the same transaction as the change.
  */
-import type { Register } from './open';
+import type { Register } from './connection';
 import { prepared } from './statements';
 
 type Row = Record<string, unknown>;

@@ -5,8 +5,8 @@
 import { DEFAULT_LISTS, EDITABLE_LIST_KEYS, EDITABLE_LIST_LABELS, type EditableListKey } from '../../shared/codes';
 import type { CodeLists } from '../../shared/schema/codelist';
 import { logChanges } from './changelog';
+import type { Register } from './connection';
 import { DomainError } from './errors';
-import type { Register } from './open';
 import { prepared } from './statements';
 
 type ValueRow = { id: number; verdi: string; skjult: number; rekkefolge: number };

@@ -8,10 +8,10 @@ import { DELTAKER_PAGE_COLUMNS, type DeltakerPage } from '../../shared/contract/
 import { type Deltaker, type DeltakerFields, emptyDeltakerFields } from '../../shared/schema/deltaker';
 import { logChanges } from './changelog';
 import { resolveListValue } from './codes';
+import type { Register } from './connection';
 import { DomainError } from './errors';
-import type { Register } from './open';
+import type { RowStore } from './row-store';
 import { prepared } from './statements';
-import type { RowStore } from './undo';
 
 export const DELTAKER_COLUMNS = Object.keys(emptyDeltakerFields()) as (keyof DeltakerFields)[];
 

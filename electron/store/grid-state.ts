@@ -5,7 +5,7 @@
  * value falls back to the default layout.
  */
 import { DEFAULT_GRID_LAYOUT, type GridLayout, type GridTable, gridLayout } from '../../shared/contract/grid';
-import type { Register } from './open';
+import type { Register } from './connection';
 import { prepared } from './statements';
 
 const key = (table: GridTable) => `grid.${table}`;

@@ -3,7 +3,7 @@
  * Descriptions name a deltaker only by row number, never by name.
  */
 import os from 'node:os';
-import type { Register } from './open';
+import type { Register } from './connection';
 import { prepared } from './statements';
 
 export type HendelseKind = 'anonymisering' | 'sletting' | 'innsyn' | 'eksport' | 'gjenoppretting' | 'las_overtatt';

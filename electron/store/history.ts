@@ -8,7 +8,7 @@
  * one person's data as another's.
  */
 import { historyOf, type LogEntry, type LogTable } from './changelog';
-import type { Register } from './open';
+import type { Register } from './connection';
 
 const CREATED_BY: Record<LogTable, string | null> = {
   kull: 'navn',

@@ -4,11 +4,11 @@
 import { addMonthsIso, todayIso } from '../../shared/dates';
 import type { KullFields, KullRow } from '../../shared/schema/kull';
 import { logChanges } from './changelog';
+import type { Register } from './connection';
 import { DomainError } from './errors';
-import type { Register } from './open';
+import type { RowStore } from './row-store';
 import { getSettings } from './settings';
 import { prepared } from './statements';
-import type { RowStore } from './undo';
 
 const KULL_COLUMNS = ['navn', 'startdato', 'planlagt_sluttdato', 'kapasitet', 'merknad'] as const;
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import Database from 'better-sqlite3';
 import { seedDefaultLists } from './codes';
+import type { Register } from './connection';
 import { asKnownError, DomainError, reasonOf, userError } from './errors';
 import { restrictToOwner } from './files';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -19,14 +20,8 @@ import {
   readHeader,
 } from './recognise';
 
-export type Register = {
-  db: Database.Database;
-  path: string;
-  readOnly: boolean;
-  /** The OS user written to the change log. */
-  user: string;
-  close: () => void;
-};
+/** Also here for the tests and scripts that import it with openRegister. */
+export type { Register } from './connection';
 
 export type OpenOptions = {
   /** Create a new, empty register when the file does not exist. Default false. */

@@ -6,8 +6,8 @@ import { addMonthsIso, todayIso } from '../../shared/dates';
 import { type DueItem, dueItems, dueWindow } from '../../shared/oppfolging/due';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import type { Kull } from '../../shared/schema/kull';
+import type { Register } from './connection';
 import { DELTAKER_COLUMNS, fromDb } from './deltakere';
-import type { Register } from './open';
 import { prepared } from './statements';
 
 const CANDIDATES = `SELECT id, ${DELTAKER_COLUMNS.join(', ')} FROM deltaker

@@ -16,6 +16,7 @@ import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { addMonthsIso, formatDate, todayIso } from '../../shared/dates';
 import { DELTAKER_FIELDS } from '../../shared/fields';
 import type { LogEntry } from './changelog';
+import type { Register } from './connection';
 import { getDeltaker } from './deltakere';
 import {
   ANONYMISED_NAME,
@@ -30,13 +31,12 @@ import { DomainError, reasonOf } from './errors';
 import { removeStalePartials, writePrivateFile } from './files';
 import { logHendelse } from './hendelser';
 import { rowHistory } from './history';
-import type { Register } from './open';
 import { prepared } from './statements';
 import { forgetUndoHistory } from './undo';
 
 export { ANONYMISED_NAME, SCRUBBED } from './erasure';
 
-/** Where the register's copies are: every backup folder it has used (session.ts). None outside a session. */
+/** Where the register's copies are: every backup folder it has used (register/session.ts). None outside a session. */
 export type ErasureScope = { folders: readonly string[]; registerPath: string; host?: string };
 
 /** What happened to the copies: backups cleaned, and the files that still hold the person (could not be written). */

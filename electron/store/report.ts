@@ -13,13 +13,12 @@ import {
   type ReportInput,
 } from '../../shared/report/engine';
 import { periodLabel } from '../../shared/report/format';
-import type { ReportHeader } from '../../shared/report/html';
-import type { Report } from '../../shared/report/schema';
+import type { Report, ReportHeader } from '../../shared/report/schema';
 import type { DeltakerField } from '../../shared/schema/deltaker';
 import type { Kull } from '../../shared/schema/kull';
 import { listValues } from './codes';
+import type { Register } from './connection';
 import { DELTAKER_COLUMNS, fromDb } from './deltakere';
-import type { Register } from './open';
 import { getSettings } from './settings';
 import { prepared } from './statements';
 

@@ -6,9 +6,10 @@
  * not even for a moment, and a crash in between leaves the old register.
  */
 import type Database from 'better-sqlite3';
+import type { Register } from './connection';
 import { applyErasure, carryErasures, type ErasureRecord, hasTable, listErasures } from './erasure';
 import { DomainError } from './errors';
-import { openRegister, type Register } from './open';
+import { openRegister } from './open';
 import { prepared } from './statements';
 
 type HendelseRow = {

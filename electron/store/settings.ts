@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { DEFAULT_SETTINGS, type Settings, settings as settingsSchema } from '../../shared/schema/settings';
 import { logChanges } from './changelog';
-import type { Register } from './open';
+import type { Register } from './connection';
 import { prepared } from './statements';
 
 /**

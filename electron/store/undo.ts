@@ -12,23 +12,14 @@
 import type { EditableListKey } from '../../shared/codes';
 import type { GridTable } from '../../shared/contract/grid';
 import { listenToChanges, logChanges } from './changelog';
+import type { Register } from './connection';
 import { deltakerRows } from './deltakere';
 import { DomainError } from './errors';
 import { kullRows } from './kull';
-import type { Register } from './open';
+import type { RowStore } from './row-store';
 import { prepared } from './statements';
 
 type Fields = Record<string, unknown>;
-
-/** How undo reads and writes one table's rows, exactly, with the endringslogg. Call inside a transaction. */
-export type RowStore<F extends object> = {
-  read: (reg: Register, id: number) => F | null;
-  insert: (reg: Register, id: number, fields: F) => void;
-  update: (reg: Register, id: number, changes: Partial<F>) => void;
-  remove: (reg: Register, id: number) => void;
-  /** How the row is named in a message. */
-  name: (fields: F) => string;
-};
 
 export type RowChange = { id: number; before: Fields | null; after: Fields | null };
 export type ListValueAdded = { list: EditableListKey; verdi: string };

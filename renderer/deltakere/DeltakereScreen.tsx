@@ -2,10 +2,10 @@
  * Deltakere: every participation in one sheet-like grid. Each accepted cell is saved at once (only
  * that field); a refused one keeps the typed text with the reason beside it; rows that break a
  * row rule carry a ⚠ with the rule's text. Paste, copy, fill, clear, undo and export work as in
- * Excel (grid/useSheet.tsx); rows load a page at a time (useDeltakerPages.ts).
+ * Excel (grid/useSheet.tsx); rows load a page at a time (useDeltakerPages.ts); the toolbar, grid
+ * box and status line are the grid screens' shell (grid/GridScreen.tsx).
  */
-import type { CellEditRequestEvent, GridApi, GridOptions, IRowNode } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { GridOptions, IRowNode } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KullFilter } from '../../shared/api';
 import type { EditableListKey } from '../../shared/codes';
@@ -15,50 +15,36 @@ import type { CodeLists } from '../../shared/schema/codelist';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import type { KullRow } from '../../shared/schema/kull';
 import { invoke } from '../bridge';
-import { CellIssues, useCellIssues } from '../grid/cellIssues';
-import { CellSaver } from '../grid/cellSaver';
-import { clearIssueOnEscape, IssueBubbles } from '../grid/IssueBubbles';
-import { useGridLayout } from '../grid/layout';
+import { useCellIssues } from '../grid/cellIssues';
+import { GridScreen, useGridScreen } from '../grid/GridScreen';
+import { clearIssueOnEscape } from '../grid/IssueBubbles';
 import { makeParseContext, visibleListValues } from '../grid/parseContext';
-import { RefusedCount } from '../grid/RefusedCount';
-import { SheetActions } from '../grid/SheetActions';
-import { GridSelection, withSelectionClasses } from '../grid/selection';
-import { baseGridOptions } from '../grid/theme';
+import { withSelectionClasses } from '../grid/selection';
 import { useCtrlEnter } from '../grid/useCtrlEnter';
-import { useRowCount } from '../grid/useRowCount';
 import { useSheet } from '../grid/useSheet';
 import { focusGridRow, useNavigation } from '../navigation';
-import { HistoryButton } from '../safety/HistoryButton';
-import { useConfirm } from '../ui/ConfirmDialog';
 import { DetailLine } from '../ui/DetailLine';
-import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { rowMarkerMessages } from './cells';
-import { confirmDeleteRequest } from './confirmDelete';
+import { deleteDeltakere } from './confirmDelete';
 import { deltakerColumns } from './deltakerColumns';
+import { EmptyDeltakere, passesKullFilter, ROW_SELECTION, SELECTION_COLUMN } from './deltakerGrid';
 import { Drafts } from './drafts';
 import { KullFilterSelect } from './KullFilterSelect';
 import { saveDeltakerField } from './saveDeltaker';
 import { SearchIndex } from './searchIndex';
 import { useDeltakerPages } from './useDeltakerPages';
 
-const issues = new CellIssues();
-
 export function DeltakereScreen() {
+  const parts = useGridScreen<Deltaker>('deltaker');
+  const { apiRef, issues, saver, selection, setMessage, count } = parts;
   const [kull, setKull] = useState<KullRow[]>([]);
   const [lists, setLists] = useState<CodeLists | null>(null);
   const [filter, setFilter] = useState<KullFilter>('alle');
   const [search, setSearch] = useState('');
-  const [message, setMessage] = useStatusMessage();
   const navigation = useNavigation();
   const [focusedRowId, setFocusedRowId] = useState<string | null>(null);
   const [, setTick] = useState(0);
-  const [count, updateCount] = useRowCount<Deltaker>();
-  const [dialog, confirm] = useConfirm();
-  const apiRef = useRef<GridApi<Deltaker> | undefined>(undefined);
-  const gridBox = useRef<HTMLDivElement>(null);
-  const searchBox = useRef<HTMLInputElement>(null);
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const layout = useGridLayout('deltaker');
 
   // The grid's callbacks read the latest lists through refs; the column definitions never change.
   const kullRef = useRef(kull);
@@ -68,9 +54,7 @@ export function DeltakereScreen() {
   const filterRef = useRef(filter);
   filterRef.current = filter;
 
-  const saver = useMemo(() => new CellSaver<Deltaker>(() => apiRef.current, issues, setMessage), [setMessage]);
-  const drafts = useMemo(() => new Drafts(() => apiRef.current, saver, issues), [saver]);
-  const selection = useMemo(() => new GridSelection(() => apiRef.current), []);
+  const drafts = useMemo(() => new Drafts(() => apiRef.current, saver, issues), [apiRef, saver, issues]);
   const kullName = useCallback((id: number) => kullRef.current.find((k) => k.id === id)?.navn ?? `Kull ${id}`, []);
   const searchIndex = useMemo(() => new SearchIndex(kullName), [kullName]);
 
@@ -89,7 +73,7 @@ export function DeltakereScreen() {
         setMessage({ tone: 'warning', text: `Fant ikke deltaker nr. ${id}. Er den slettet?` });
       }
     },
-    [setMessage, navigation],
+    [apiRef, setMessage, navigation],
   );
 
   const pages = useDeltakerPages({
@@ -106,7 +90,7 @@ export function DeltakereScreen() {
   loadingDoneRef.current = loadingDone;
   useEffect(() => {
     if (loadingDone && apiRef.current) showWantedRow(true);
-  }, [loadingDone, showWantedRow]);
+  }, [apiRef, loadingDone, showWantedRow]);
 
   const reloadLists = useCallback(async () => {
     const result = await invoke('codes:list', {});
@@ -120,10 +104,8 @@ export function DeltakereScreen() {
       const failed = [kullList, codeLists].find((r) => !r.ok);
       if (failed && !failed.ok) setMessage({ tone: 'error', text: failed.error.message });
     });
-    return () => {
-      apiRef.current?.stopEditing();
-    };
-  }, [setMessage]);
+    return () => drafts.dispose();
+  }, [setMessage, drafts]);
 
   const parseContext = useCallback(() => makeParseContext(kullRef.current, listsRef.current), []);
 
@@ -136,7 +118,7 @@ export function DeltakereScreen() {
     const rows: Deltaker[] = [];
     apiRef.current?.forEachNode((node) => node.data && rows.push(node.data));
     searchIndex.add(rows);
-  }, [kull, searchIndex]);
+  }, [apiRef, kull, searchIndex]);
 
   const columns = useMemo(
     () =>
@@ -148,18 +130,18 @@ export function DeltakereScreen() {
         listOptions: (key) => visibleListValues(listsRef.current, key as EditableListKey).map((text) => ({ text })),
         kullOptions: () => kullRef.current.map((k) => ({ text: k.navn, hint: `start ${formatDate(k.startdato)}` })),
       }).map((column) => withSelectionClasses(column, selection)),
-    [parseContext, kullName, setMessage, selection],
+    [parseContext, kullName, setMessage, selection, issues],
   );
 
   const sheet = useSheet<Deltaker>({
     table: 'deltaker',
     fields: DELTAKER_FIELDS,
-    api: () => apiRef.current,
-    container: gridBox,
+    api: parts.api,
+    container: parts.gridBox,
     selection,
     issues,
     saver,
-    layout,
+    layout: parts.layout,
     report: setMessage,
     storedId: (row) => drafts.storedId(row.id),
     gridRowId: (id) => drafts.rowIdOf(id),
@@ -167,19 +149,19 @@ export function DeltakereScreen() {
     rowName: (row) => row.navn,
     newRowKull: () => (typeof filterRef.current === 'number' ? filterRef.current : null),
     onListsChanged: () => void reloadLists(),
-    search: searchBox,
+    search: parts.searchBox,
     exportWhat: { title: 'deltakerne', holdsNames: true },
   });
 
-  const onCellEditRequest = useCallback(
-    (event: CellEditRequestEvent<Deltaker>) => {
-      const def = deltakerField(event.column.getColId());
-      if (!def || !event.node.id) return;
+  const commitCell = useCallback(
+    (rowId: string, colId: string, text: string) => {
+      const def = deltakerField(colId);
+      if (!def) return;
       void saver
         .commit({
-          rowId: drafts.currentRowId(event.node.id),
+          rowId: drafts.currentRowId(rowId),
           def,
-          text: String(event.newValue ?? ''),
+          text,
           parseContext: parseContext(),
           send: (row, value) => saveDeltakerField(drafts, row, def.key, value, () => void reloadLists()),
         })
@@ -192,7 +174,7 @@ export function DeltakereScreen() {
     (text: string) => {
       if (searchIndex.setQuery(text)) apiRef.current?.onFilterChanged();
     },
-    [searchIndex],
+    [apiRef, searchIndex],
   );
 
   const clearSearch = useCallback(() => {
@@ -216,59 +198,25 @@ export function DeltakereScreen() {
     clearSearch();
     const current = filterRef.current;
     drafts.add(typeof current === 'number' ? current : null);
-  }, [drafts, setMessage, clearSearch]);
+  }, [apiRef, drafts, setMessage, clearSearch]);
   useCtrlEnter(addRow);
 
   const deleteRows = async () => {
-    const api = apiRef.current;
-    if (!api) return;
-    api.stopEditing(true);
-    let targets = api.getSelectedRows();
-    if (targets.length === 0) {
-      const focused = api.getFocusedCell();
-      const row = focused ? api.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
-      if (row) targets = [row];
-    }
-    if (targets.length === 0) {
-      setMessage({
-        tone: 'warning',
-        text: 'Velg deltakerne du vil slette (kryss av eller klikk på en rad) og prøv igjen.',
-      });
-      return;
-    }
-    const yes = await confirm(confirmDeleteRequest(targets));
-    if (!yes) return;
-    await saver.idle();
-    const ids = targets.map((t) => drafts.storedId(t.id)).filter((id): id is number => id !== undefined);
-    if (ids.length > 0) {
-      const result = await invoke('deltaker:delete', { ids });
-      if (!result.ok) {
-        setMessage({ tone: 'error', text: result.error.message });
-        return;
-      }
-    }
-    for (const t of targets) issues.clearRow(String(t.id));
-    apiRef.current?.applyTransaction({ remove: targets });
-    setMessage({
-      tone: 'ok',
-      text: `${
-        targets.length === 1
-          ? `${targets[0]?.navn || 'Deltakeren'} er slettet.`
-          : `${targets.length} deltakere er slettet.`
-      } Ctrl+Z angrer.`,
+    const said = await deleteDeltakere({
+      api: apiRef.current,
+      confirm: parts.confirm,
+      saver,
+      issues,
+      storedId: (id) => drafts.storedId(id),
     });
+    if (said) setMessage(said);
   };
 
-  // Every option the grid gets must keep its identity between renders: a new isExternalFilterPresent
-  // makes the grid refilter, and refiltering closes an open editor.
+  // The shell adds what both grids share (grid/GridScreen.tsx); these keep their identity, since a
+  // new isExternalFilterPresent makes the grid refilter, and refiltering closes an open editor.
   const { gridReady } = pages;
-  const { onCellFocused, onViewChanged } = sheet;
-  const { applyTo, saveFrom } = layout;
-  const gridOptions = useMemo(
+  const options = useMemo(
     (): GridOptions<Deltaker> => ({
-      ...baseGridOptions<Deltaker>(),
-      defaultColDef: DEFAULT_COL_DEF,
-      getRowId: (p) => String(p.data.id),
       rowSelection: ROW_SELECTION,
       // About twenty columns: render them all, so a row is whole when scrolled sideways (and testable).
       suppressColumnVirtualisation: true,
@@ -276,8 +224,6 @@ export function DeltakereScreen() {
       valueCache: true,
       selectionColumnDef: SELECTION_COLUMN,
       onGridReady: (event) => {
-        apiRef.current = event.api;
-        applyTo(event.api);
         gridReady();
         // The kull list may have arrived before the grid could be told (the effect above).
         event.api.refreshCells({ columns: ['kull_id'], force: true });
@@ -293,24 +239,17 @@ export function DeltakereScreen() {
         if (clearIssueOnEscape(issues, event)) drafts.scheduleSettle();
       },
       onCellFocused: (event) => {
-        onCellFocused(event);
         const node = event.rowIndex == null ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
         setFocusedRowId(node?.id ?? null);
       },
-      onSortChanged: onViewChanged,
-      onFilterChanged: onViewChanged,
-      onDragStopped: (event) => saveFrom(event.api),
-      onModelUpdated: (event) => {
-        updateCount(event.api);
-        setTick((t) => t + 1);
-      },
+      onModelUpdated: () => setTick((t) => t + 1),
       // The kull selector and the search box (searchIndex.ts, not AG Grid's quick filter).
       isExternalFilterPresent: () => filterRef.current !== 'alle' || searchIndex.isActive(),
       doesExternalFilterPass: (node: IRowNode<Deltaker>) =>
         passesKullFilter(node.data, filterRef.current) && node.data !== undefined && searchIndex.matches(node.data),
       noRowsOverlayComponent: EmptyDeltakere,
     }),
-    [drafts, updateCount, showWantedRow, gridReady, onCellFocused, onViewChanged, applyTo, saveFrom, searchIndex],
+    [drafts, issues, showWantedRow, gridReady, searchIndex],
   );
   const hasRows = count.total > 0;
   const overlayParams = useMemo(() => ({ filtered: hasRows }), [hasRows]);
@@ -327,107 +266,47 @@ export function DeltakereScreen() {
   const loading = pages.loading;
 
   return (
-    <div className="grid-screen">
-      <div className="toolbar">
-        <h1 className="screen-title">Deltakere</h1>
-        <KullFilterSelect kull={kull} value={filter} onChange={changeFilter} />
-        <label className="toolbar-field">
-          <span className="toolbar-label">Søk</span>
-          <input
-            ref={searchBox}
-            className="text-input search-input"
-            type="search"
-            value={search}
-            placeholder="Navn, sted, veileder …"
-            title="Ctrl+F"
-            onChange={(event) => {
-              const text = event.target.value;
-              setSearch(text);
-              // Let the typing settle: each search goes through every row (about 30 ms at 100,000).
-              clearTimeout(searchTimer.current);
-              searchTimer.current = setTimeout(() => runSearch(text), 150);
-            }}
-          />
-        </label>
-        <div className="toolbar-actions">
+    <GridScreen
+      parts={parts}
+      sheet={sheet}
+      commitCell={commitCell}
+      title="Deltakere"
+      filters={<KullFilterSelect kull={kull} value={filter} onChange={changeFilter} />}
+      search={{
+        value: search,
+        placeholder: 'Navn, sted, veileder …',
+        onChange: (text) => {
+          setSearch(text);
+          // Let the typing settle: each search goes through every row (about 30 ms at 100,000).
+          clearTimeout(searchTimer.current);
+          searchTimer.current = setTimeout(() => runSearch(text), 150);
+        },
+      }}
+      actions={
+        <>
           <button type="button" className="button button-primary" onClick={addRow} title="Ctrl+Enter">
             Ny deltaker
           </button>
           <button type="button" className="button" onClick={() => void deleteRows()}>
             Slett
           </button>
-          <HistoryButton
-            table="deltaker"
-            api={() => apiRef.current}
-            storedId={(id) => drafts.storedId(id)}
-            onHint={(text) => setMessage({ tone: 'warning', text })}
-          />
-          <SheetActions sheet={sheet} api={() => apiRef.current} layout={layout} />
-        </div>
-      </div>
-      <div className="grid-box" ref={gridBox}>
-        {pages.first && layout.layout && (
-          <AgGridReact<Deltaker>
-            {...gridOptions}
-            rowData={pages.first}
-            columnDefs={columns}
-            onCellEditRequest={onCellEditRequest}
-            noRowsOverlayComponentParams={overlayParams}
-          />
-        )}
-        <IssueBubbles issues={issues} container={gridBox} />
-      </div>
-      {sheet.panel}
-      <DetailLine
-        warnings={focusedRow ? { name: focusedRow.navn || 'Ny deltaker', messages: warnings } : null}
-        newRowLabel="ny deltaker"
-      />
-      <StatusBar message={message}>
-        Viser {count.shown.toLocaleString('nb-NO')} av{' '}
-        {(loading ? Math.max(loading.total, count.total) : count.total).toLocaleString('nb-NO')} deltakere
-        {loading && ` · laster ${Math.round((100 * loading.loaded) / Math.max(1, loading.total))} % …`}
-        <RefusedCount issues={issues} />
-      </StatusBar>
-      {dialog}
-      {sheet.dialog}
-    </div>
-  );
-}
-
-const DEFAULT_COL_DEF = {
-  sortable: true,
-  resizable: true,
-  suppressHeaderMenuButton: true,
-  wrapHeaderText: true,
-  autoHeaderHeight: true,
-};
-const ROW_SELECTION: GridOptions['rowSelection'] = {
-  mode: 'multiRow',
-  checkboxes: true,
-  headerCheckbox: true,
-  enableClickSelection: false,
-};
-const SELECTION_COLUMN: GridOptions['selectionColumnDef'] = {
-  width: 44,
-  minWidth: 44,
-  maxWidth: 44,
-  pinned: 'left',
-  suppressMovable: true,
-};
-
-function passesKullFilter(row: Deltaker | undefined, filter: KullFilter): boolean {
-  if (!row) return false;
-  if (filter === 'alle') return true;
-  if (filter === 'uten') return row.kull_id === null;
-  return row.kull_id === filter;
-}
-
-function EmptyDeltakere(props: { filtered: boolean }) {
-  return (
-    <div className="empty-state">
-      {props.filtered
-        ? 'Ingen deltakere passer til utvalget.'
-        : 'Ingen deltakere ennå. Trykk «Ny deltaker» eller Ctrl+Enter. Du kan også lime inn fra Excel med Ctrl+V.'}
-    </div>
+        </>
+      }
+      storedId={(id) => drafts.storedId(id)}
+      grid={{ rows: pages.first, columns, options, overlayParams }}
+      detail={
+        <DetailLine
+          warnings={focusedRow ? { name: focusedRow.navn || 'Ny deltaker', messages: warnings } : null}
+          newRowLabel="ny deltaker"
+        />
+      }
+      counts={
+        <>
+          Viser {count.shown.toLocaleString('nb-NO')} av{' '}
+          {(loading ? Math.max(loading.total, count.total) : count.total).toLocaleString('nb-NO')} deltakere
+          {loading && ` · laster ${Math.round((100 * loading.loaded) / Math.max(1, loading.total))} % …`}
+        </>
+      }
+    />
   );
 }

@@ -72,12 +72,19 @@ export class Drafts {
     this.settleTimer = setTimeout(() => this.settle(), 300);
   }
 
+  /** The grid is going away: no settle may run on it later (issue 16). */
+  dispose(): void {
+    clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+  }
+
   /** Puts stored rows in place of their drafts, and drops drafts that never got a name. */
   settle(): void {
     const api = this.api();
+    if (!api || api.isDestroyed()) return;
     // Never while any cell is being edited: replacing a row re-renders the grid's rows, and an
     // editor open at that moment could lose the keys typed meanwhile.
-    if (!api || this.open.size === 0 || api.getEditingCells().some((cell) => cell.state === 'editing')) return;
+    if (this.open.size === 0 || api.getEditingCells().some((cell) => cell.state === 'editing')) return;
     for (const id of [...this.open]) {
       const rowId = String(id);
       const node = api.getRowNode(rowId);

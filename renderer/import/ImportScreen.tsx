@@ -6,6 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../shared/api';
+import type { MissingKullChoice } from '../../shared/contract/import';
+import { formatTimestamp } from '../../shared/dates';
 import type { ImportKind } from '../../shared/mapping';
 import { mappingProblems } from '../../shared/mapping';
 import { invoke } from '../bridge';
@@ -14,9 +16,9 @@ import { useReadOnly } from '../safety/SafetyContext';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { ChooseFileStep, ChooseSheetStep, type OpenedFile } from './ChooseFileStep';
 import { type Columns, MappingStep } from './MappingStep';
-import { ImportCounts, type Preview, ProblemTable, SampleTable } from './PreviewStep';
+import { ImportCounts, MissingKullChoiceField, type Preview, ProblemTable, SampleTable } from './PreviewStep';
 import { ProgressStep } from './ProgressStep';
-import { things } from './words';
+import { rader, things } from './words';
 import './import.css';
 
 type Step = 'fil' | 'ark' | 'kolonner' | 'kontroll' | 'importerer' | 'ferdig';
@@ -31,6 +33,19 @@ const STEP_TITLES: Record<Step, string> = {
   ferdig: 'Ferdig',
 };
 
+/** Why nothing can be imported, and what to do: the file may be fine (already imported, kull missing). */
+function nothingToImport(preview: Preview): string {
+  const what = preview.kind === 'kull' ? 'kullene' : 'deltakerne';
+  if (preview.rows === 0) return 'Arket har ingen rader under overskriftsraden.';
+  if (preview.duplicates === preview.rows) {
+    return `Alle ${rader(preview.rows)} i filen finnes fra før i registeret, så det er ingenting å importere. Filen er trolig importert allerede; ${what} finner du under ${preview.kind === 'kull' ? 'Kull' : 'Deltakere'}.`;
+  }
+  if (preview.problemsTotal === 0 && preview.missingKull.length > 0 && preview.missingKullChoice === 'refuse') {
+    return 'Ingen rader kan importeres før kullene finnes. Velg over om kullene skal opprettes, eller om deltakerne skal importeres uten kull.';
+  }
+  return 'Ingen rader kan importeres. Rett feilene i filen, eller gå tilbake og koble kolonnene på nytt.';
+}
+
 export function ImportScreen() {
   const [step, setStep] = useState<Step>('fil');
   const [kind, setKind] = useState<ImportKind>('deltakere');
@@ -39,6 +54,7 @@ export function ImportScreen() {
   const [columns, setColumns] = useState<Columns | null>(null);
   const [mapping, setMapping] = useState<(string | null)[]>([]);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [missingKull, setMissingKull] = useState<MissingKullChoice>('refuse');
   const [done, setDone] = useState<Done | null>(null);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -110,8 +126,9 @@ export function ImportScreen() {
     afterFile(opened);
   };
 
-  const checkRows = async () => {
-    const value = await run(() => invoke('import:preview', { kind, mapping }));
+  const checkRows = async (choice = missingKull) => {
+    setMissingKull(choice);
+    const value = await run(() => invoke('import:preview', { kind, mapping, missingKull: choice }));
     if (!value) return;
     setPreview(value);
     setStep('kontroll');
@@ -122,7 +139,7 @@ export function ImportScreen() {
     setCancelling(false);
     setError(null);
     setMessage(null);
-    const result = await invoke('import:commit', { kind, mapping });
+    const result = await invoke('import:commit', { kind, mapping, missingKull });
     setCancelling(false);
     if (result.ok) {
       setDone(result.value);
@@ -155,6 +172,7 @@ export function ImportScreen() {
     setColumns(null);
     setPreview(null);
     setDone(null);
+    setMissingKull('refuse');
     setError(null);
     setMessage(null);
     setStep('fil');
@@ -259,13 +277,15 @@ export function ImportScreen() {
           {step === 'kontroll' && preview && (
             <>
               <ImportCounts counts={preview} goingIn={preview.valid} done={false} />
+              <MissingKullChoiceField
+                missing={preview.missingKull}
+                choice={missingKull}
+                disabled={busy}
+                onChoice={(choice) => void checkRows(choice)}
+              />
               <ProblemTable counts={preview} />
               <SampleTable kind={kind} mapping={mapping} sample={preview.sample} kullName={kullName} />
-              {preview.valid === 0 && (
-                <p className="import-hint">
-                  Ingen rader kan importeres. Rett feilene i filen, eller gå tilbake og koble kolonnene på nytt.
-                </p>
-              )}
+              {preview.valid === 0 && <p className="import-hint">{nothingToImport(preview)}</p>}
               <div className="import-actions">
                 <button type="button" className="button" onClick={() => setStep('kolonner')}>
                   Tilbake
@@ -292,7 +312,14 @@ export function ImportScreen() {
                 Fra <strong>{done.fileName}</strong>
                 {done.sheet ? `, arket «${done.sheet}»` : ''}.
               </p>
-              <ImportCounts counts={done} goingIn={done.inserted} done={true} />
+              <ImportCounts counts={done} goingIn={done.inserted} done={true} createdKull={done.createdKull} />
+              {done.backup && (
+                <p className="import-hint">
+                  Registeret slik det var før importen, er lagret som sikkerhetskopi (
+                  {formatTimestamp(done.backup.time)}, «{done.backup.kindLabel}»). Under Register og sikkerhet kan du gå
+                  tilbake til den.
+                </p>
+              )}
               <ProblemTable counts={done} />
               <p className="import-hint">
                 Sammendraget har tallene og hver linje som ikke ble importert, med årsaken. Det har ingen navn: linjene

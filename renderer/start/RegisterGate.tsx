@@ -11,7 +11,7 @@ import { invoke } from '../bridge';
 import { runEditCommand } from '../grid/editCommands';
 import { AboutDialog } from '../help/AboutDialog';
 import { HelpScreen } from '../help/HelpScreen';
-import { type Navigation, NavigationContext } from '../navigation';
+import { leaveScreen, type Navigation, NavigationContext } from '../navigation';
 import { SamlerapportScreen } from '../samlerapport/SamlerapportScreen';
 import { StartScreen } from './StartScreen';
 
@@ -59,7 +59,8 @@ export function RegisterGate(props: { children: (generation: number) => ReactNod
     const off = window.kullregister.onMenu?.((command) => {
       if (command === 'angre' || command === 'gjor-om') runEditCommand(command);
       else if (command === 'om') setAbout(true);
-      else if (command === 'nytt-register') setPage('nytt-register');
+      // The open grid's editor is committed while its register is still the open one.
+      else if (command === 'nytt-register') void leaveScreen().then(() => setPage('nytt-register'));
       else if (phaseRef.current !== 'open') {
         if (command === 'hjelp') setPage('hjelp');
       } else {
@@ -79,7 +80,7 @@ export function RegisterGate(props: { children: (generation: number) => ReactNod
   const shell = useMemo(
     (): Shell => ({
       showAbout: () => setAbout(true),
-      newRegister: () => setPage('nytt-register'),
+      newRegister: () => void leaveScreen().then(() => setPage('nytt-register')),
       subscribe: (handler) => {
         listeners.current.add(handler);
         return () => listeners.current.delete(handler);

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { editableListKey } from '../schema/codelist';
 import type { ChannelTable } from './channel';
+import { backupInfo } from './safety';
 
 export const importKind = z.enum(['deltakere', 'kull']);
 
@@ -30,6 +31,13 @@ export type ImportProblem = z.infer<typeof importProblem>;
 
 const newListValue = z.object({ list: editableListKey, listLabel: z.string(), verdi: z.string() });
 
+/**
+ * Deltakere whose kull is not in the register: leave the lines out (the default), create the kull
+ * first («Opprett kullene»), or import them without kull.
+ */
+export const missingKullChoice = z.enum(['refuse', 'create', 'without']);
+export type MissingKullChoice = z.infer<typeof missingKullChoice>;
+
 /** At most this many problems travel to the screen; the saved summary has all of them. */
 export const PROBLEMS_SHOWN = 500;
 
@@ -42,13 +50,17 @@ const counts = {
   /** Lines equal to a row the register (or an earlier line) has: skipped. */
   duplicates: z.number().int(),
   duplicateLines: z.array(z.number().int()),
+  /** Problems other than a missing kull (those are grouped in `missingKull`); the first 500. */
   problems: z.array(importProblem),
   problemsTotal: z.number().int(),
+  /** Kull the file names that the register lacks: one line each, with how many rows name it. */
+  missingKull: z.array(z.object({ navn: z.string(), rows: z.number().int(), startdato: z.string() })),
+  missingKullChoice,
   /** Values the editable lists will get (the lists are open: domain.md). */
   newListValues: z.array(newListValue),
 };
 
-const mappedRequest = z.object({ kind: importKind, mapping });
+const mappedRequest = z.object({ kind: importKind, mapping, missingKull: missingKullChoice.optional() });
 
 export const importChannels = {
   /**
@@ -106,7 +118,14 @@ export const importChannels = {
       /** Rows that will be imported. */
       valid: z.number().int(),
       /** The first rows as they will be stored, to see that dates and codes read right. */
-      sample: z.array(z.object({ line: z.number().int(), fields: z.record(z.string(), fieldValue) })),
+      sample: z.array(
+        z.object({
+          line: z.number().int(),
+          fields: z.record(z.string(), fieldValue),
+          /** The kull the import will create for the row («Opprett kullene»). */
+          newKull: z.string().optional(),
+        }),
+      ),
     }),
   },
   /** Import the valid rows in one transaction (all or none); `import:progress` tells how far it is. */
@@ -121,6 +140,10 @@ export const importChannels = {
       inserted: z.number().int(),
       /** The first row imported, to show it in its grid. */
       firstId: z.number().int().nullable(),
+      /** Kull created by the import («Opprett kullene»). */
+      createdKull: z.array(z.string()),
+      /** The backup taken just before the import (kind «Før import»); null with no session (tests, CLI). */
+      backup: backupInfo.nullable(),
       fileName: z.string(),
       sheet: z.string().nullable(),
     }),

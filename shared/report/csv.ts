@@ -8,8 +8,7 @@
  */
 import { formatDate } from '../dates';
 import { rangeLabel } from './format';
-import type { ReportHeader } from './html';
-import type { Report } from './schema';
+import type { Report, ReportHeader } from './schema';
 import {
   type Block,
   type Cell,

@@ -7,7 +7,7 @@
 import { formatDate } from '../dates';
 import { ROW_RULES } from '../rules';
 import { formatCount, formatDecimal, formatPct, periodLabel } from './format';
-import type { CountItem, KullTotal, Report } from './schema';
+import type { CountItem, KullTotal, Report, ReportHeader } from './schema';
 import { headerItems, REPORT_NOTE } from './tables';
 import {
   FORM_HEADINGS,
@@ -18,16 +18,6 @@ import {
   type SectionKey,
   TEMPLATE_TITLE,
 } from './template';
-
-export type ReportHeader = {
-  tiltak: string;
-  avdeling: string;
-  kontaktperson: string;
-  /** ISO date the report was made. */
-  madeOn: string;
-  /** How the period reads in the header: "oktober 2026", "01.01.2026–31.10.2026". */
-  periodLabel: string;
-};
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -103,3 +103,14 @@ export const report = z.object({
   datakvalitet: z.array(datakvalitetItem),
 });
 export type Report = z.infer<typeof report>;
+
+/** The report's heading in every output (HTML, PDF, CSV, XLSX): who made it, for which period. */
+export type ReportHeader = {
+  tiltak: string;
+  avdeling: string;
+  kontaktperson: string;
+  /** ISO date the report was made. */
+  madeOn: string;
+  /** How the period reads in the header: "oktober 2026", "01.01.2026–31.10.2026". */
+  periodLabel: string;
+};

@@ -8,8 +8,7 @@
 import { formatDate } from '../dates';
 import { ROW_RULES } from '../rules';
 import { periodLabel } from './format';
-import type { ReportHeader } from './html';
-import type { CountItem, KullTotal, Report } from './schema';
+import type { CountItem, KullTotal, Report, ReportHeader } from './schema';
 import {
   FORM_HEADINGS,
   FORM_LINES,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { type AppHost, setAppHost } from '../../electron/api/app';
-import type { RegisterSession } from '../../electron/store/session';
+import type { RegisterSession } from '../../electron/register/session';
 import type { MenuCommand } from '../../shared/menu';
 import type { AppFolders } from './fixtures';
 

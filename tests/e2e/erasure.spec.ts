@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { call } from '../../electron/api/handlers';
+import type { RegisterSession } from '../../electron/register/session';
 import type { Register } from '../../electron/store/open';
-import type { RegisterSession } from '../../electron/store/session';
 import { expect, test } from './fixtures';
 
 const SCREENS = 'test-results/screens';

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { invokeWithoutRegister } from '../../electron/api/app';
 import { invoke } from '../../electron/api/handlers';
+import { RegisterSession, type SessionDialogs } from '../../electron/register/session';
 import { serveRendererFile } from '../../electron/renderer-files';
-import type { Register } from '../../electron/store/open';
-import { RegisterSession, type SessionDialogs } from '../../electron/store/session';
+import type { Register } from '../../electron/store/connection';
 
 export const APP_URL = 'http://kullregister.test/index.html';
 const RENDERER_ROOT = path.resolve('dist/renderer');

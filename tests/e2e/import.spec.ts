@@ -385,3 +385,151 @@ test('Fil → Importer opens the wizard from any screen', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Importer fra regneark', level: 1 })).toBeVisible();
   await expect(app.getByRole('tab', { name: 'Importer' })).toHaveAttribute('aria-selected', 'true');
 });
+
+/** 238 deltakere in 13 kull the register does not have yet (a deltaker file imported before its kull file). */
+function deltakereBeforeTheirKull(dir: string): string {
+  const lines = ['Navn;Fødselsår;Kull;Henvist dato;Startdato'];
+  for (let i = 1; i <= 238; i++) {
+    const kull = ((i - 1) % 13) + 1;
+    // Kull n starts in month n (2024–2025); the earliest startdato of its rows is the 1st.
+    const month = ((kull - 1) % 12) + 1;
+    const year = kull > 12 ? 2025 : 2024;
+    const day = String(1 + Math.floor((i - 1) / 13)).padStart(2, '0');
+    const mm = String(month).padStart(2, '0');
+    lines.push(`Deltaker ${i};${1970 + (i % 30)};Kull ${kull};01.${mm}.${year};${day}.${mm}.${year}`);
+  }
+  const file = path.join(dir, 'deltakere uten kull.csv');
+  fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+  return file;
+}
+
+test('deltakere before their kull: one line for 13 missing kull, «Opprett kullene» creates them, and a second import says every row is there (issue 16, item 7)', async ({
+  app,
+  dbPath,
+}) => {
+  const dir = tempFolder('kullregister-uten-kull-');
+  standInDialogs(deltakereBeforeTheirKull(dir));
+  await openImport(app);
+  await app.getByRole('button', { name: 'Velg fil …' }).click();
+  await expect(app.getByRole('heading', { name: 'Koble kolonner' })).toBeVisible();
+  await app.getByRole('button', { name: 'Kontroller radene' }).click();
+
+  // One line for the reason, not 238; no green tick on nothing; no advice to fix a file that is fine.
+  await expect(app.getByRole('heading', { name: 'Kontroller radene' })).toBeVisible();
+  const counts = app.locator('.import-counts');
+  await expect(counts).toContainText(
+    '13 kull finnes ikke i registeret: Kull 1, Kull 2, Kull 3, Kull 4, Kull 5, Kull 6, Kull 7, Kull 8 og 5 til (238 rader).',
+  );
+  await expect(counts).toContainText('Ingen deltakere kan importeres');
+  await expect(app.locator('.import-count-ok')).toHaveCount(0);
+  await expect(app.locator('.import-problems')).toHaveCount(0);
+  await expect(app.getByText('Finner ikke kullet')).toHaveCount(0);
+  await expect(app.getByText('Rett feilene i filen')).toHaveCount(0);
+  await expect(app.getByText('Ingen rader kan importeres før kullene finnes.')).toBeVisible();
+  await expect(app.getByRole('radio', { name: /Ikke importer disse radene/ })).toBeChecked();
+  await expect(app.getByRole('button', { name: 'Importer 0 deltakere' })).toBeDisabled();
+  await expect(app.locator('.import-missing-kull')).toContainText('Kull 1 (01.01.2024)');
+  await shoot(app, 'import-kull-mangler');
+
+  // «Opprett de 13 kullene»: each with its rows' earliest startdato, shown before anything is written.
+  await app.getByRole('radio', { name: /Opprett de 13 kullene/ }).check();
+  await expect(app.getByText('238 deltakere kan importeres.')).toBeVisible();
+  await expect(app.locator('.import-missing-kull')).toContainText('Kull 1 (01.01.2024)');
+  await expect(app.locator('.import-missing-kull')).toContainText('Kull 2 (01.02.2024)');
+  await expect(app.locator('.import-sample tbody tr').first()).toContainText('Kull 1 (nytt)');
+  expect(query(dbPath, 'SELECT count(*) AS n FROM kull')[0]?.n).toBe(0);
+  await shoot(app, 'import-kull-opprett');
+  await app.getByRole('button', { name: 'Importer 238 deltakere' }).click();
+  await expect(app.getByRole('heading', { name: 'Importen er ferdig' })).toBeVisible();
+  await expect(app.getByText('238 deltakere ble importert.')).toBeVisible();
+  await expect(counts).toContainText('Opprettet 13 kull.');
+
+  const kull = query(dbPath, 'SELECT navn, startdato FROM kull ORDER BY id');
+  expect(kull).toHaveLength(13);
+  expect(kull[0]).toEqual({ navn: 'Kull 1', startdato: '2024-01-01' });
+  expect(kull[12]).toEqual({ navn: 'Kull 13', startdato: '2025-01-01' });
+  expect(query(dbPath, 'SELECT count(*) AS n FROM deltaker WHERE kull_id IS NOT NULL')[0]?.n).toBe(238);
+  expect(
+    query(dbPath, "SELECT k.navn FROM deltaker d JOIN kull k ON k.id = d.kull_id WHERE d.navn = 'Deltaker 14'")[0]
+      ?.navn,
+  ).toBe('Kull 1');
+
+  // The same file again: every row is there already, and it says so.
+  await app.getByRole('button', { name: 'Importer en fil til' }).click();
+  await app.getByRole('button', { name: 'Velg fil …' }).click();
+  await app.getByRole('button', { name: 'Kontroller radene' }).click();
+  await expect(app.getByText('238 rader finnes fra før og hoppes over')).toBeVisible();
+  await expect(
+    app.getByText('Alle 238 rader i filen finnes fra før i registeret, så det er ingenting å importere.'),
+  ).toBeVisible();
+  await expect(app.getByText('Rett feilene i filen')).toHaveCount(0);
+  await expect(app.locator('.import-missing-kull')).toHaveCount(0);
+  await shoot(app, 'import-alt-finnes');
+  expect(query(dbPath, 'SELECT count(*) AS n FROM deltaker')[0]?.n).toBe(238);
+});
+
+test('«Importer deltakerne uten kull» stores them with no kull; the other problems stay one line per reason; a backup is taken first', async ({
+  app,
+  dbPath,
+  appFolders,
+  session,
+}) => {
+  await session.idle(); // the day's first backup, taken at open
+  const dir = tempFolder('kullregister-uten-kull-');
+  const file = path.join(dir, 'to kull mangler.csv');
+  fs.writeFileSync(
+    file,
+    [
+      'Navn;Fødselsår;Kull',
+      'Ada Berg;1990;Høst 2030',
+      'Bo Ek;19x0;Høst 2030',
+      'Cia Dahl;19x0;Vår 2031',
+      'Dag Fjell;1985;Vår 2031',
+      'Eva Gran;1988;',
+    ].join('\n'),
+  );
+  standInDialogs(file);
+  await openImport(app);
+  await app.getByRole('button', { name: 'Velg fil …' }).click();
+  await app.getByRole('button', { name: 'Kontroller radene' }).click();
+  await expect(app.locator('.import-counts')).toContainText(
+    '2 kull finnes ikke i registeret: Høst 2030 og Vår 2031 (4 rader).',
+  );
+  await expect(app.getByText('1 deltaker kan importeres.')).toBeVisible();
+  // Two lines with the same bad year are one row of the table, with both line numbers.
+  const problem = app.locator('.import-problems tbody tr');
+  await expect(problem).toHaveCount(1);
+  await expect(problem.locator('td').first()).toHaveText('3 og 4');
+
+  await app.getByRole('radio', { name: /Importer deltakerne uten kull/ }).check();
+  await expect(app.getByText('3 deltakere kan importeres.')).toBeVisible();
+  await app.getByRole('button', { name: 'Importer 3 deltakere' }).click();
+  await expect(app.getByText('3 deltakere ble importert.')).toBeVisible();
+  expect(query(dbPath, 'SELECT navn, kull_id FROM deltaker ORDER BY id')).toEqual([
+    { navn: 'Ada Berg', kull_id: null },
+    { navn: 'Dag Fjell', kull_id: null },
+    { navn: 'Eva Gran', kull_id: null },
+  ]);
+  expect(query(dbPath, 'SELECT count(*) AS n FROM kull')[0]?.n).toBe(0);
+
+  // A backup was taken just before (issue 16, item 13): the restore dialog says the import would go.
+  await expect(app.getByText(/Registeret slik det var før importen, er lagret som sikkerhetskopi/)).toBeVisible();
+  const before = fs.readdirSync(appFolders.backupFolder).filter((name) => name.endsWith('--for-import.sqlite'));
+  expect(before).toHaveLength(1);
+  expect(
+    query(path.join(appFolders.backupFolder, before[0] as string), 'SELECT count(*) AS n FROM deltaker')[0]?.n,
+  ).toBe(0);
+  await app.getByRole('tab', { name: 'Register og sikkerhet' }).click();
+  const row = app
+    .getByRole('table', { name: 'Sikkerhetskopier' })
+    .locator('tbody tr')
+    .filter({ hasText: 'Før import' });
+  await row.getByRole('button', { name: /Gjenopprett/ }).click();
+  const dialog = app.getByRole('dialog', { name: 'Gjenopprette sikkerhetskopien?' });
+  await expect(dialog.locator('.restore-compare tbody tr').first().locator('td')).toHaveText(['0 (3 færre)', '3']);
+  await expect(dialog).toContainText('blant dem 3 nye rader');
+  await expect(dialog.getByRole('button', { name: 'Gjenopprett og fjern 3 deltakere' })).toBeVisible();
+  await app.screenshot({ path: `${SCREENS}/import-restore-compare.png` });
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  expect(query(dbPath, 'SELECT count(*) AS n FROM deltaker')[0]?.n).toBe(3);
+});

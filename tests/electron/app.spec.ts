@@ -24,7 +24,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-electron-'));
 const userData = path.join(work, 'profil');
 const registerFile = path.join(userData, 'kullregister.sqlite');
 const ARGS = [`--user-data-dir=${userData}`, '.'];
-// Windows keeps backups under %LOCALAPPDATA% (store/location.ts): a temp one, so the runner's stays clean.
+// Windows keeps backups under %LOCALAPPDATA% (register/location.ts): a temp one, so the runner's stays clean.
 const ENV: Record<string, string> = {
   ...(process.env as Record<string, string>),
   ...(process.platform === 'win32' ? { LOCALAPPDATA: path.join(work, 'local') } : {}),

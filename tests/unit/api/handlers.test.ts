@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, handlers, invoke, isChannel } from '../../../electron/api/handlers';
+import type { Register } from '../../../electron/store/connection';
 import { SCHEMA_VERSION } from '../../../electron/store/migrations';
-import type { Register } from '../../../electron/store/open';
 import { type Channel, contract, type Input } from '../../../shared/api';
 import { DEFAULT_LISTS } from '../../../shared/codes';
 import { codeChannels } from '../../../shared/contract/codes';

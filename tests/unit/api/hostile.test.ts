@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { listValues } from '../../../electron/store/codes';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { type Channel, contract } from '../../../shared/api';
 import { deltakerFields } from '../../../shared/schema/deltaker';
 import { kullFields } from '../../../shared/schema/kull';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { resetSamle } from '../../../electron/api/samlerapport';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { type Channel, type Contract, contract, type Input } from '../../../shared/api';
 import { aDeltaker, aKull } from '../helpers/builders';
 import { expectOk } from '../helpers/messages';
@@ -60,6 +60,8 @@ const CALLS: { [C in Nameless]: (s: Setup) => Input<C> | Promise<Input<C>> } = {
   'safety:takeOverLock': () => ({ lockId: 'ingen' }),
   'safety:acknowledgeSingleUser': () => ({}),
   'backup:list': () => ({}),
+  'backup:create': () => ({}),
+  'backup:inspect': ({ reg }) => ({ name: expectOk(invoke(reg, 'backup:list', {})).backups[0]?.name ?? 'ingen' }),
   'backup:restore': ({ reg }) => ({ name: expectOk(invoke(reg, 'backup:list', {})).backups[0]?.name ?? 'ingen' }),
   'backup:chooseFolder': () => ({}),
   'backup:useDefaultFolder': () => ({}),

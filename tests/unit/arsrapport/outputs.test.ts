@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { runArsrapport } from '../../../electron/cli/arsrapport-command';
 import { cspSafeSvg } from '../../../electron/io/arsrapport-charts';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { blockParts } from '../../../shared/report/arsrapport/html';
 import { arsrapport as schema } from '../../../shared/report/arsrapport/schema';
 import { aDeltaker } from '../helpers/builders';

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
+import type { Register } from '../../../electron/store/connection';
 import { createDeltaker } from '../../../electron/store/deltakere';
 import { createKull } from '../../../electron/store/kull';
-import type { Register } from '../../../electron/store/open';
 import { redo, undo } from '../../../electron/store/undo';
 import type { Channel, Input, Output, Result } from '../../../shared/api';
 import type { SetCellsInput } from '../../../shared/contract/grid';

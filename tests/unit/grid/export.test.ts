@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { setGridGlue } from '../../../electron/api/grid';
 import { invoke } from '../../../electron/api/handlers';
 import type { AsyncChannel } from '../../../electron/api/types';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import type { Channel, Input, Output, Result } from '../../../shared/api';
 import { DEFAULT_GRID_LAYOUT } from '../../../shared/contract/grid';
 import { aDeltaker, aKull } from '../helpers/builders';

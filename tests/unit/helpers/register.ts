@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import { type OpenOptions, openRegister, type Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
+import { type OpenOptions, openRegister } from '../../../electron/store/open';
 
 export const TEST_USER = 'testbruker';
 

@@ -122,3 +122,64 @@ describe('commitImport (the CLI)', () => {
     expect(result).toMatchObject({ inserted: 1200, firstId: 1 });
   });
 });
+
+describe('deltakere whose kull the register lacks (issue 16, item 7)', () => {
+  const file = () =>
+    csv([
+      'Navn;Kull;Henvist dato;Startdato',
+      'Ada;Høst 2030;01.08.2030;15.09.2030',
+      'Bo;høst 2030;01.07.2030;01.09.2030',
+      'Cia;Vår 2031;;',
+      'Dag;;;',
+    ]);
+
+  it('the CLI’s default leaves the lines out, each with the kull it names', () => {
+    const { reg } = tempRegister();
+    const plan = planImport(reg, 'deltakere', file());
+    expect(plan.valid.map((r) => r.line)).toEqual([5]);
+    expect(plan.rejected.map((p) => [p.line, p.missingKull])).toEqual([
+      [2, 'Høst 2030'],
+      [3, 'høst 2030'],
+      [4, 'Vår 2031'],
+    ]);
+    // One group per kull, any case; the startdato it would get is its rows' earliest.
+    expect(plan.missingKull.map((k) => [k.navn, k.lines, k.startdato])).toEqual([
+      ['Høst 2030', [2, 3], '2030-09-01'],
+      ['Vår 2031', [4], expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)],
+    ]);
+  });
+
+  it('«create» makes each kull once, inside the import, and sets it on its rows', async () => {
+    const { reg } = tempRegister();
+    const result = await commitImportInSlices(reg, planImport(reg, 'deltakere', file(), undefined, 'create'));
+    expect(result.createdKull).toEqual(['Høst 2030', 'Vår 2031']);
+    expect(reg.db.prepare('SELECT navn, startdato FROM kull ORDER BY id').all()).toEqual([
+      { navn: 'Høst 2030', startdato: '2030-09-01' },
+      { navn: 'Vår 2031', startdato: expect.any(String) },
+    ]);
+    expect(
+      reg.db
+        .prepare('SELECT d.navn, k.navn AS kull FROM deltaker d LEFT JOIN kull k ON k.id = d.kull_id ORDER BY d.id')
+        .all(),
+    ).toEqual([
+      { navn: 'Ada', kull: 'Høst 2030' },
+      { navn: 'Bo', kull: 'Høst 2030' },
+      { navn: 'Cia', kull: 'Vår 2031' },
+      { navn: 'Dag', kull: null },
+    ]);
+    // Again: every row is there, and no kull is made twice.
+    const again = planImport(reg, 'deltakere', file(), undefined, 'create');
+    expect(again.valid).toEqual([]);
+    expect(again.duplicates).toEqual([2, 3, 4, 5]);
+    expect(again.missingKull).toEqual([]);
+  });
+
+  it('«without» stores the rows with no kull and creates none', () => {
+    const { reg } = tempRegister();
+    const result = commitImport(reg, planImport(reg, 'deltakere', file(), undefined, 'without'));
+    expect(result.inserted).toBe(4);
+    expect(result.createdKull).toEqual([]);
+    expect(countRows(reg, 'kull')).toBe(0);
+    expect(reg.db.prepare('SELECT count(*) AS n FROM deltaker WHERE kull_id IS NULL').get()).toEqual({ n: 4 });
+  });
+});

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { setImportGlue } from '../../../electron/api/import';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { expectNorwegianMessage, expectOk, expectRefused } from '../helpers/messages';
 import { countRows, TEST_USER, tempDir, tempRegister } from '../helpers/register';
 

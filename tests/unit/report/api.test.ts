@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { type ReportGlue, setReportGlue } from '../../../electron/api/report';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { buildReportFromRegister } from '../../../electron/store/report';
 import { monthPeriods } from '../../../shared/report/engine';
 import { report as reportSchema } from '../../../shared/report/schema';

@@ -11,7 +11,7 @@ import {
   listBackups,
   planRetention,
 } from '../../../electron/store/backup';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { todayIso } from '../../../shared/dates';
 import { aDeltaker } from '../helpers/builders';
 import { expectOk, expectRefused } from '../helpers/messages';

@@ -1,5 +1,5 @@
 /**
- * The command line's import opens a register the way the app does (store/session.ts): it refuses a
+ * The command line's import opens a register the way the app does (register/session.ts): it refuses a
  * register someone has open in Kullregister, takes a backup before upgrading an older one, and
  * leaves no lock behind. Its exit statuses and messages are tested in tests/unit/cli.
  */
@@ -8,9 +8,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXIT, runImport } from '../../../electron/cli/import-command';
+import { defaultBackupFolder, userDataFolder } from '../../../electron/register/location';
+import { lockPathOf } from '../../../electron/register/lock';
 import { listBackups } from '../../../electron/store/backup';
-import { defaultBackupFolder, userDataFolder } from '../../../electron/store/location';
-import { lockPathOf } from '../../../electron/store/lock';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/store/migrations';
 import { expectNorwegianMessage } from '../helpers/messages';
 import { fileBytes, tempDir } from '../helpers/register';

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { listBackups } from '../../../electron/store/backup';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { aDeltaker } from '../helpers/builders';
 import { expectOk, expectRefused } from '../helpers/messages';
 import { tempSession } from './helpers';

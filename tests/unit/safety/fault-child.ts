@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { invoke } from '../../../electron/api/handlers';
-import { RegisterSession } from '../../../electron/store/session';
+import { RegisterSession } from '../../../electron/register/session';
 
 const [mode, registerPath, backupFolder, configFile, backupName] = process.argv.slice(2);
 if (!mode || !registerPath || !backupFolder || !configFile)

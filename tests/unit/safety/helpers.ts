@@ -1,11 +1,11 @@
 /**
- * Sessions over real files in temp folders, as the app opens registers (store/session.ts), with
+ * Sessions over real files in temp folders, as the app opens registers (register/session.ts), with
  * stub dialogs and no heartbeat timer. Everything is closed and removed when the test finishes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import { RegisterSession, type SessionOptions } from '../../../electron/store/session';
+import { RegisterSession, type SessionOptions } from '../../../electron/register/session';
 import { TEST_USER, tempDir } from '../helpers/register';
 
 export const TEST_HOST = 'PC-TEST';

@@ -8,7 +8,7 @@ import {
   type LocationProbe,
   singleUserExplanation,
   systemProbe,
-} from '../../../electron/store/location';
+} from '../../../electron/register/location';
 import { expectNorwegianMessage } from '../helpers/messages';
 
 const windows = (overrides: Partial<LocationProbe> = {}): LocationProbe => ({

@@ -5,7 +5,7 @@ import { invoke } from '../../../electron/api/handlers';
 import { commitImport, planImport } from '../../../electron/io/import';
 import { readTable } from '../../../electron/io/table';
 import { listBackups } from '../../../electron/store/backup';
-import type { Register } from '../../../electron/store/open';
+import type { Register } from '../../../electron/store/connection';
 import { ANONYMISED_NAME, anonymiseCutoff, SCRUBBED } from '../../../electron/store/privacy';
 import { buildReportFromRegister } from '../../../electron/store/report';
 import { INNSYN_WARNING } from '../../../shared/contract/privacy';

@@ -3,9 +3,9 @@
  * app's «Lag nytt register» does), with names in them that must never reach any output.
  */
 import path from 'node:path';
+import type { Register } from '../../../electron/store/connection';
 import { createDeltaker } from '../../../electron/store/deltakere';
 import { createKull } from '../../../electron/store/kull';
-import type { Register } from '../../../electron/store/open';
 import { updateSettings } from '../../../electron/store/settings';
 import type { DeltakerFields } from '../../../shared/schema/deltaker';
 import { openForTest } from '../helpers/register';

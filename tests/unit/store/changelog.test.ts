@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { historyOf, type LogEntry } from '../../../electron/store/changelog';
 import { addListValue, listValues, renameListValue, setListValueHidden } from '../../../electron/store/codes';
+import type { Register } from '../../../electron/store/connection';
 import { createDeltaker, deleteDeltakere, getDeltaker, updateDeltaker } from '../../../electron/store/deltakere';
 import { createKull, deleteKull, updateKull } from '../../../electron/store/kull';
-import type { Register } from '../../../electron/store/open';
 import { updateSettings } from '../../../electron/store/settings';
 import { aDeltaker, aKull } from '../helpers/builders';
 import { countRows, TEST_USER, tempRegister } from '../helpers/register';

@@ -7,9 +7,9 @@ import {
   reorderList,
   setListValueHidden,
 } from '../../../electron/store/codes';
+import type { Register } from '../../../electron/store/connection';
 import { createDeltaker, getDeltaker, listDeltakere } from '../../../electron/store/deltakere';
 import { DomainError } from '../../../electron/store/errors';
-import type { Register } from '../../../electron/store/open';
 import type { EditableListKey } from '../../../shared/codes';
 import { DEFAULT_LISTS } from '../../../shared/codes';
 import { aDeltaker } from '../helpers/builders';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listValues } from '../../../electron/store/codes';
+import type { Register } from '../../../electron/store/connection';
 import {
   createDeltaker,
   deleteDeltakere,
@@ -10,7 +11,6 @@ import {
 } from '../../../electron/store/deltakere';
 import { DomainError } from '../../../electron/store/errors';
 import { createKull } from '../../../electron/store/kull';
-import type { Register } from '../../../electron/store/open';
 import { aDeltaker, aDeltakerInWork, aKull } from '../helpers/builders';
 import { expectNorwegianMessage } from '../helpers/messages';
 import { countRows, tempRegister } from '../helpers/register';

@@ -18,7 +18,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { DomainError, userError } from './errors';
+import { DomainError, userError } from '../store/errors';
 
 export const LOCK_SUFFIX = '.lock';
 export const STALE_AFTER_MS = 5 * 60_000;

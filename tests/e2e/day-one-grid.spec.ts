@@ -1,0 +1,188 @@
+/**
+ * What a leder meets on day one in the grids (issue 16): nothing typed is lost when a screen is
+ * left with a cell editor open, whichever way it is left. Every check reads the SQLite file.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { setAppHost } from '../../electron/api/app';
+import { call } from '../../electron/api/handlers';
+import { openRegister } from '../../electron/store/open';
+import { updateSettings } from '../../electron/store/settings';
+import { type DialogAnswers, installAppHost, sendMenu, withMenu } from './app-host';
+import { E2E_USER, expect, test } from './fixtures';
+
+/** With the app channels (the start screen's «Åpne et register …»), answered by the test. */
+const hosted = test.extend<{ answers: DialogAnswers }>({
+  answers: async ({ session, appFolders }, use) => {
+    await use(installAppHost(session, appFolders).answers);
+    setAppHost(null);
+  },
+});
+
+/** A second register, B, made beside the test's own (A). */
+function makeRegister(file: string, tiltak: string): void {
+  const reg = openRegister(file, { create: true, user: E2E_USER });
+  updateSettings(reg, { tiltak });
+  reg.close();
+}
+
+function stored(dbPath: string, sql: string, ...params: unknown[]): Record<string, unknown> | undefined {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get(...params) as Record<string, unknown> | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+const cell = (page: Page, rowId: number | string, colId: string) =>
+  page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+const editor = (page: Page) => page.locator('.field-editor-input');
+
+async function typeInto(page: Page, rowId: number, colId: string, text: string) {
+  await cell(page, rowId, colId).dblclick();
+  await expect(editor(page)).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+test.describe('leaving a screen with an editor open keeps what was typed', () => {
+  test('Deltakere → the Rapport tab saves the open Landbakgrunn cell', async ({ app, register, dbPath }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Kari Nordmann' });
+    await app.reload();
+    await typeInto(app, deltaker.id, 'landbakgrunn', 'Somalia');
+    await app.getByRole('tab', { name: 'Rapport', exact: true }).click();
+    await expect(app.getByRole('heading', { name: 'Rapport', level: 1, exact: true })).toBeVisible();
+    await expect
+      .poll(() => stored(dbPath, 'SELECT landbakgrunn FROM deltaker WHERE id = ?', deltaker.id))
+      .toEqual({
+        landbakgrunn: 'Somalia',
+      });
+    await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
+    await expect(cell(app, deltaker.id, 'landbakgrunn')).toHaveText('Somalia');
+    await app.screenshot({ path: 'test-results/screens/day-one-leave-deltakere.png' });
+  });
+
+  test('Kull → Merknad is saved when the menu shows another screen, and on Ctrl+P', async ({
+    app,
+    register,
+    dbPath,
+  }) => {
+    const kull = call(register, 'kull:create', { navn: 'Vår 2026', startdato: '2026-03-01' });
+    await withMenu(app);
+    await app.getByRole('tab', { name: 'Kull', exact: true }).click();
+    await typeInto(app, kull.id, 'merknad', 'Oppstart i kantina');
+    await sendMenu(app, 'vis-deltakere');
+    await expect(app.getByRole('heading', { name: 'Deltakere', level: 1, exact: true })).toBeVisible();
+    await expect
+      .poll(() => stored(dbPath, 'SELECT merknad FROM kull WHERE id = ?', kull.id))
+      .toEqual({ merknad: 'Oppstart i kantina' });
+
+    await app.getByRole('tab', { name: 'Kull', exact: true }).click();
+    await typeInto(app, kull.id, 'merknad', 'Flyttet til rom 2');
+    await sendMenu(app, 'skriv-ut');
+    await expect(app.getByRole('heading', { name: 'Rapport', level: 1, exact: true })).toBeVisible();
+    await expect
+      .poll(() => stored(dbPath, 'SELECT merknad FROM kull WHERE id = ?', kull.id))
+      .toEqual({ merknad: 'Flyttet til rom 2' });
+  });
+
+  test('a refused text survives leaving the screen, red, and is not stored', async ({ app, register, dbPath }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Ola Nordmann' });
+    await app.reload();
+    await typeInto(app, deltaker.id, 'sluttdato', '31.02.2025');
+    await app.getByRole('tab', { name: 'Kull', exact: true }).click();
+    await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
+    await expect(cell(app, deltaker.id, 'sluttdato')).toHaveText('31.02.2025');
+    await expect(cell(app, deltaker.id, 'sluttdato')).toHaveClass(/cell-rejected/);
+    expect(stored(dbPath, 'SELECT sluttdato FROM deltaker WHERE id = ?', deltaker.id)).toEqual({ sluttdato: null });
+  });
+
+  test('closing the window saves the open cell', async ({ app, register, dbPath }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Per Hansen' });
+    await app.reload();
+    await typeInto(app, deltaker.id, 'veileder', 'Anne Berg');
+    await app.close({ runBeforeUnload: true });
+    await expect
+      .poll(() => stored(dbPath, 'SELECT veileder FROM deltaker WHERE id = ?', deltaker.id))
+      .toEqual({ veileder: 'Anne Berg' });
+  });
+});
+
+hosted(
+  'opening another register first saves the open cell into the register it was typed in',
+  async ({ app, register, dbPath, answers, appFolders }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Kari Nordmann' });
+    const other = path.join(appFolders.dir, 'b.sqlite');
+    makeRegister(other, 'Register B');
+    call(register, 'settings:update', { tiltak: 'Register A' });
+    await withMenu(app);
+    await typeInto(app, deltaker.id, 'landbakgrunn', 'Eritrea');
+    await sendMenu(app, 'nytt-register');
+    await expect(app.getByRole('button', { name: 'Åpne et register …' })).toBeVisible();
+    await expect
+      .poll(() => stored(dbPath, 'SELECT landbakgrunn FROM deltaker WHERE id = ?', deltaker.id))
+      .toEqual({ landbakgrunn: 'Eritrea' });
+    answers.open = other;
+    await app.getByRole('button', { name: 'Åpne et register …' }).click();
+    await expect(app.locator('.brand-tiltak')).toHaveText('Register B');
+    expect(stored(other, 'SELECT count(*) AS n FROM deltaker')).toEqual({ n: 0 });
+  },
+);
+
+test('leaving Deltakere right after a new-row edit throws nothing and keeps the new deltaker', async ({
+  app,
+  dbPath,
+}) => {
+  const errors: string[] = [];
+  app.on('pageerror', (error) => errors.push(error.message));
+  await expect(app.getByText('Ingen deltakere ennå.', { exact: false })).toBeVisible();
+  await app.keyboard.press('Control+Enter');
+  await expect(editor(app)).toBeFocused();
+  await app.keyboard.type('Nina Ny');
+  await app.keyboard.press('Tab');
+  // Within the 300 ms the new row waits before it takes its stored id (drafts.ts).
+  await app.getByRole('tab', { name: 'Kull', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Kull', level: 1, exact: true })).toBeVisible();
+  await app.waitForTimeout(600);
+  expect(errors).toEqual([]);
+  await expect.poll(() => stored(dbPath, 'SELECT navn FROM deltaker')).toEqual({ navn: 'Nina Ny' });
+  await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
+  await expect(app.locator('.ag-row .ag-cell[col-id="navn"]', { hasText: 'Nina Ny' })).toHaveCount(1);
+});
+
+hosted(
+  'a refused cell left in register A is nowhere in register B, opened from the start screen',
+  async ({ app, register, answers, appFolders }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Kari i A' });
+    const other = path.join(appFolders.dir, 'b.sqlite');
+    makeRegister(other, 'Register B');
+    const b = openRegister(other, { user: E2E_USER });
+    const inB = call(b, 'deltaker:create', { navn: 'Per i B' }).deltaker;
+    b.close();
+    // The same row id in both files: a red cell kept by row id would show up in B.
+    expect(inB.id).toBe(deltaker.id);
+
+    await withMenu(app);
+    await typeInto(app, deltaker.id, 'sluttdato', '31.02.2025');
+    await app.keyboard.press('Enter');
+    await expect(cell(app, deltaker.id, 'sluttdato')).toHaveClass(/cell-rejected/);
+    await expect(app.locator('.status-refused')).toHaveText(/1 rød celle/);
+
+    await sendMenu(app, 'nytt-register');
+    answers.open = other;
+    await app.getByRole('button', { name: 'Åpne et register …' }).click();
+    await expect(app.locator('.brand-tiltak')).toHaveText('Register B');
+    await expect(cell(app, inB.id, 'navn')).toHaveText('Per i B');
+    await expect(cell(app, inB.id, 'sluttdato')).toHaveText('');
+    await expect(cell(app, inB.id, 'sluttdato')).not.toHaveClass(/cell-rejected/);
+    await expect(app.locator('.status-refused')).toHaveCount(0);
+    await expect(app.locator('.cell-rejected')).toHaveCount(0);
+    await app.getByRole('tab', { name: 'Kull', exact: true }).click();
+    await expect(app.locator('.cell-rejected')).toHaveCount(0);
+    await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
+    await app.screenshot({ path: 'test-results/screens/day-one-register-b.png' });
+    expect(stored(other, 'SELECT sluttdato FROM deltaker WHERE id = ?', inB.id)).toEqual({ sluttdato: null });
+  },
+);
