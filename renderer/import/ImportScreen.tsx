@@ -12,7 +12,7 @@ import type { ImportKind } from '../../shared/mapping';
 import { mappingProblems } from '../../shared/mapping';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
-import { useReadOnly } from '../safety/SafetyContext';
+import { useReadOnly } from '../safety/safetyState';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { ChooseFileStep, ChooseSheetStep, type OpenedFile } from './ChooseFileStep';
 import { type Columns, MappingStep } from './MappingStep';

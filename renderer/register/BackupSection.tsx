@@ -10,7 +10,7 @@ import type { Output } from '../../shared/api';
 import type { BackupEntry } from '../../shared/contract/safety';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
-import { useSafety } from '../safety/SafetyContext';
+import { useSafety } from '../safety/safetyState';
 import { sizeText } from '../safety/sizeText';
 import { useConfirm } from '../ui/ConfirmDialog';
 

@@ -9,15 +9,10 @@ import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { fieldLabel, valueText } from './historyText';
 import { PersonActions } from './PersonActions';
+import type { HistoryTarget } from './safetyState';
+
 import './safety.css';
 import { useModalDialog } from '../ui/useModalDialog';
-
-export type HistoryTarget = {
-  table: Extract<LogTable, 'deltaker' | 'kull'>;
-  id: number;
-  /** The row's name as the grid shows it. */
-  name: string;
-};
 
 type Entry = { tid: string; bruker: string; felt: string; gammel: string | null; ny: string | null };
 type Group = { tid: string; bruker: string; created: boolean; entries: Entry[] };

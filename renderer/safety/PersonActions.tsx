@@ -9,7 +9,7 @@ import { invoke } from '../bridge';
 
 import { useConfirm } from '../ui/ConfirmDialog';
 import { DeletePersonDialog } from './DeletePersonDialog';
-import { useSafety } from './SafetyContext';
+import { useSafety } from './safetyState';
 import { sizeText } from './sizeText';
 import { stillHoldingText } from './stillHolding';
 
