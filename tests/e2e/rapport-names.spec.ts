@@ -7,27 +7,12 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { call, handlers } from '../../electron/api/handlers';
+import { call } from '../../electron/api/handlers';
 import { FIRST_YEAR, generateDeltakere, insertDeltakere, LAST_YEAR } from '../../scripts/bench-data';
 import { expect, test } from './fixtures';
+import { recordCalls } from './record-calls';
 
 const SCREENS = 'test-results/screens';
-
-type Calls = { channel: string; input: unknown }[];
-
-/** Records every call that reaches the real handlers (the bridge looks them up at each call). */
-function recordCalls(): { calls: Calls; stop: () => void } {
-  const calls: Calls = [];
-  const table = handlers as unknown as Record<string, (reg: unknown, input: unknown) => unknown>;
-  const originals = { ...table };
-  for (const [channel, handler] of Object.entries(originals)) {
-    table[channel] = (reg, input) => {
-      calls.push({ channel, input });
-      return handler(reg, input);
-    };
-  }
-  return { calls, stop: () => Object.assign(table, originals) };
-}
 
 async function openTab(page: Page, name: 'Deltakere' | 'Rapport') {
   await page.getByRole('tab', { name, exact: true }).click();
