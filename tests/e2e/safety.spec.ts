@@ -425,7 +425,7 @@ test('innsyn: the warning first, then everything about the person saved where th
   await page.setContent(html);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Innsyn: dette er lagret om deg i Kullregister');
   const row = (label: string) => page.locator('tr').filter({ has: page.locator(`th:text-is("${label}")`) });
-  await expect(row("Navn").first().locator("td")).toHaveText("Eva Berg");
+  await expect(row('Navn').first().locator('td')).toHaveText('Eva Berg');
   await expect(row('Kjønn').locator('td')).toHaveText('Kvinne');
   await expect(row('Ytelse').locator('td')).toHaveText('Kvalifiseringsstønad');
   await expect(row('Startdato').first().locator('td')).toHaveText('02.03.2026');

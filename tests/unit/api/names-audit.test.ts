@@ -45,6 +45,7 @@ const CALLS: { [C in Nameless]: (s: Setup) => Input<C> | Promise<Input<C>> } = {
   'kull:update': ({ emptyKull }) => ({ id: emptyKull, changes: { kapasitet: 3 } }),
   'kull:delete': ({ emptyKull }) => ({ id: emptyKull }),
   'deltaker:delete': ({ deltaker }) => ({ ids: [deltaker] }),
+  'deltaker:changes': () => ({ since: 0 }),
   'codes:list': () => ({}),
   'codes:add': () => ({ list: 'brukersted', verdi: 'Kafé Sentrum' }),
   'codes:rename': () => ({ list: 'henvist_fra', fra: 'NAV Årstad', til: 'NAV Årstad og Fana' }),
