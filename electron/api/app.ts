@@ -11,9 +11,10 @@ import { type AppChannel, type AppState, appChannels, type NewRegister } from '.
 import { type SamleChannel, samleChannels } from '../../shared/contract/samlerapport';
 import { DEMO_SETTINGS, fillDemoRegister } from '../io/demo';
 import type { RegisterSession } from '../register/session';
-import { DomainError, userError } from '../store/errors';
+import { DomainError } from '../store/errors';
 import { openRegister } from '../store/open';
 import { updateSettings } from '../store/settings';
+import { invalidInput, toApiError } from './errors';
 import { samleHandlers, setSamleHostSource } from './samlerapport';
 import type { HandlerMap } from './types';
 
@@ -255,12 +256,8 @@ const NOT_OPEN = { code: 'not_open', message: 'Ingen register er åpent. Åpne e
 export async function invokeWithoutRegister(channel: unknown, input: unknown): Promise<Result<unknown>> {
   if (!isAppChannel(channel)) return { ok: false, error: NOT_OPEN };
   const parsed = contract[channel].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') || undefined;
-    const message = issue && !/^(Invalid|Too|Unrecognized)/.test(issue.message) ? issue.message : 'Ugyldig verdi.';
-    return { ok: false, error: { code: 'invalid_input', message, ...(field ? { field } : {}) } };
-  }
+  // The start screen shows the message beside its field: the field is not named in it.
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, { nameField: false }) };
   try {
     const handler = WITHOUT_REGISTER[channel] as (
       reg: null,
@@ -268,10 +265,6 @@ export async function invokeWithoutRegister(channel: unknown, input: unknown): P
     ) => Output<Channel> | Promise<Output<Channel>>;
     return { ok: true, value: await handler(null, parsed.data) };
   } catch (thrown) {
-    const error = userError(thrown);
-    return {
-      ok: false,
-      error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-    };
+    return { ok: false, error: toApiError(thrown) };
   }
 }

@@ -5,15 +5,17 @@
 import { type ApiError, type Channel, contract, type Input, type Output, type Result } from '../../shared/api';
 import { sessionOf } from '../register/session';
 import type { Register } from '../store/connection';
-import { DomainError, userError } from '../store/errors';
+import { DomainError } from '../store/errors';
 import { appHandlers } from './app';
 import { arsrapportHandlers } from './arsrapport';
 import { codeHandlers } from './codes';
 import { deltakerHandlers } from './deltakere';
+import { invalidInput, toApiError } from './errors';
 import { gridHandlers } from './grid';
 import { historyHandlers } from './history';
 import { importHandlers, importRefusal } from './import';
 import { kullHandlers } from './kull';
+import { lookupHandlers } from './lookup';
 import { oppfolgingHandlers } from './oppfolging';
 import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
@@ -26,6 +28,7 @@ export const handlers: HandlerMap = {
   ...registerHandlers,
   ...kullHandlers,
   ...deltakerHandlers,
+  ...lookupHandlers,
   ...codeHandlers,
   ...safetyHandlers,
   ...historyHandlers,
@@ -78,18 +81,7 @@ function validateAndRun<C extends Channel>(
     return { ok: false, error: { code: 'unknown_channel', message: `Ukjent funksjon${name}. Oppdater programmet.` } };
   }
   const parsed = contract[channel].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') || undefined;
-    return {
-      ok: false,
-      error: {
-        code: 'invalid_input',
-        message: issue ? `${field ? `${field}: ` : ''}${norwegianIssue(issue.message)}` : 'Ugyldige data.',
-        ...(field ? { field } : {}),
-      },
-    };
-  }
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, { nameField: true }) };
   const refusal = contract[channel].writes ? writeRefusal(reg, channel) : null;
   if (refusal) return { ok: false, error: refusal };
   try {
@@ -127,19 +119,4 @@ function writeRefusal(reg: Register, channel: Channel): ApiError | null {
   }
   // A running import holds a transaction open between its slices: other writes wait (api/import.ts).
   return importRefusal(reg, channel);
-}
-
-function toApiError(thrown: unknown) {
-  const error = userError(thrown); // the one mapping of SQLite's and Node's errors (store/errors.ts)
-  return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
-}
-
-/** zod's own messages are English; ours (in the schemas) are Norwegian. Translate the common leftovers. */
-function norwegianIssue(message: string): string {
-  if (/^Invalid input: expected \w+, received undefined/.test(message)) return 'Mangler verdi.';
-  if (/^Invalid input: expected (\w+), received (\w+)/.test(message)) return 'Feil type verdi.';
-  if (/^Invalid/.test(message)) return 'Ugyldig verdi.';
-  if (/^Too (big|small)/.test(message)) return 'Verdien er utenfor tillatt område.';
-  if (/^Unrecognized key/.test(message)) return 'Ukjent felt.';
-  return message;
 }

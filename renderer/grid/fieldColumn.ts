@@ -3,6 +3,7 @@
  * editor with the field's suggestions, and the check that decides whether typed text is accepted.
  */
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { toIso } from '../../shared/dates';
 import { type FieldDef, type FieldValue, type ParseContext, parseFieldInput } from '../../shared/fields';
 import { type CellIssues, refusedNotice } from './cellIssues';
 import { type EditorOption, FieldEditor, type FieldEditorParams } from './FieldEditor';
@@ -126,7 +127,7 @@ function columnFilter<T>(def: FieldDef<string>, display: (value: unknown) => str
           buttons: ['reset'],
           comparator: (day: Date, value: unknown) => {
             if (typeof value !== 'string' || value === '') return -1;
-            const wanted = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+            const wanted = toIso(day); // the filter's day as stored, in local time
             return value < wanted ? -1 : value > wanted ? 1 : 0;
           },
         },

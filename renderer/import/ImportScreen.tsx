@@ -7,11 +7,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../shared/api';
 import type { MissingKullChoice } from '../../shared/contract/import';
+import { formatTimestamp } from '../../shared/dates';
 import type { ImportKind } from '../../shared/mapping';
 import { mappingProblems } from '../../shared/mapping';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
-import { useReadOnly } from '../safety/SafetyContext';
+import { useReadOnly } from '../safety/safetyState';
+import { Card } from '../ui/Card';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { ChooseFileStep, ChooseSheetStep, type OpenedFile } from './ChooseFileStep';
 import { type Columns, MappingStep } from './MappingStep';
@@ -207,10 +209,13 @@ export function ImportScreen() {
             })}
           </ol>
         )}
-        <section className="import-card" aria-labelledby="import-step-title">
-          <h2 id="import-step-title" className="import-card-title" ref={heading} tabIndex={-1}>
-            {step === 'ferdig' ? 'Importen er ferdig' : STEP_TITLES[step]}
-          </h2>
+        <Card
+          className="import-card"
+          titleId="import-step-title"
+          title={step === 'ferdig' ? 'Importen er ferdig' : STEP_TITLES[step]}
+          titleRef={heading}
+          focusableTitle
+        >
           {error && (
             <div className="alert alert-error" role="alert">
               {error}
@@ -312,6 +317,13 @@ export function ImportScreen() {
                 {done.sheet ? `, arket «${done.sheet}»` : ''}.
               </p>
               <ImportCounts counts={done} goingIn={done.inserted} done={true} createdKull={done.createdKull} />
+              {done.backup && (
+                <p className="import-hint">
+                  Registeret slik det var før importen, er lagret som sikkerhetskopi (
+                  {formatTimestamp(done.backup.time)}, «{done.backup.kindLabel}»). Under Register og sikkerhet kan du gå
+                  tilbake til den.
+                </p>
+              )}
               <ProblemTable counts={done} />
               <p className="import-hint">
                 Sammendraget har tallene og hver linje som ikke ble importert, med årsaken. Det har ingen navn: linjene
@@ -341,7 +353,7 @@ export function ImportScreen() {
               </div>
             </>
           )}
-        </section>
+        </Card>
         <StatusBar message={message} />
       </div>
     </div>

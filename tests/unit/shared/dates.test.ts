@@ -3,10 +3,12 @@ import {
   addMonthsIso,
   daysBetween,
   formatDate,
+  formatTime,
   isIsoDate,
   lastDayOfMonth,
   parseDateInput,
   todayIso,
+  toIso,
   wholeMonthsBetween,
   yearOf,
 } from '../../../shared/dates';
@@ -242,5 +244,16 @@ describe('the small date helpers', () => {
     expect(lastDayOfMonth(2024, 2)).toBe('2024-02-29');
     expect(lastDayOfMonth(2026, 4)).toBe('2026-04-30');
     expect(lastDayOfMonth(2026, 12)).toBe('2026-12-31');
+  });
+
+  it('toIso gives the local calendar day of a Date (the grid’s date filter compares stored dates with it)', () => {
+    expect(toIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(toIso(new Date(2026, 11, 31, 0, 0))).toBe('2026-12-31');
+  });
+
+  it('formatTime says a moment as a sentence does, in local time, and «ukjent tid» for no moment', () => {
+    expect(formatTime(new Date(2026, 2, 5, 14, 4).toISOString())).toBe('05.03.2026 kl. 14:04');
+    expect(formatTime(new Date(2026, 10, 30, 9, 0).toISOString())).toBe('30.11.2026 kl. 09:00');
+    expect(formatTime('ikke en tid')).toBe('ukjent tid');
   });
 });
