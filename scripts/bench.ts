@@ -15,6 +15,10 @@
  *                         reading the file and 10,000 INSERTs in one transaction
  *   report                buildReportFromRegister, worst of a month, a year and ten years — vs. the
  *                         GROUP BY of scripts/bench-data.ts
+ *   Rapport screen        click «Rapport» with every deltaker loaded until the form and the data-quality
+ *                         list show (≤ 1 s, no task over 200 ms), a ten-year report, back to Deltakere
+ *                         (rows kept), 30 wheel scrolls while loading (no task over 50 ms)
+ *                         (scripts/bench-rapport-screen.ts) — vs. report:html + report:build in Node
  *   samlerapport          100 tiltak's report files read, checked, merged and written as XLSX
  *                         (scripts/bench-samle.ts) — vs. reading and JSON.parse of the same files
  *
@@ -53,6 +57,7 @@ import {
   REPORT_PERIODS,
 } from './bench-data';
 import { benchImportMemory, type ImportMemoryLine } from './bench-import';
+import { benchRapportScreen } from './bench-rapport-screen';
 import { benchSamlerapport, SAMLE_FILES } from './bench-samle';
 import { findChromium } from './chromium';
 
@@ -185,6 +190,15 @@ async function benchOpen(): Promise<void> {
       await context.close();
       opened.session.close();
       setHost(null);
+    }
+    // The Rapport screen and back (scripts/bench-rapport-screen.ts), on the same register.
+    const opened = await openSession();
+    try {
+      const screen = await benchRapportScreen(browser, () => opened.session.register);
+      lines.push(...screen.lines);
+      Object.assign(json, screen.json);
+    } finally {
+      opened.session.close();
     }
   } finally {
     await browser.close();

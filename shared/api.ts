@@ -15,6 +15,7 @@ import { gridChannels } from './contract/grid';
 import { historyChannels } from './contract/history';
 import { importChannels } from './contract/import';
 import { kullChannels } from './contract/kull';
+import { lookupChannels } from './contract/lookup';
 import { oppfolgingChannels } from './contract/oppfolging';
 import { privacyChannels } from './contract/privacy';
 import { registerChannels } from './contract/register';
@@ -29,6 +30,7 @@ export const contract = {
   ...registerChannels,
   ...kullChannels,
   ...deltakerChannels,
+  ...lookupChannels,
   ...codeChannels,
   ...safetyChannels,
   ...historyChannels,

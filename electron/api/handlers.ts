@@ -15,6 +15,7 @@ import { gridHandlers } from './grid';
 import { historyHandlers } from './history';
 import { importHandlers, importRefusal } from './import';
 import { kullHandlers } from './kull';
+import { lookupHandlers } from './lookup';
 import { oppfolgingHandlers } from './oppfolging';
 import { privacyHandlers } from './privacy';
 import { registerHandlers } from './register';
@@ -27,6 +28,7 @@ export const handlers: HandlerMap = {
   ...registerHandlers,
   ...kullHandlers,
   ...deltakerHandlers,
+  ...lookupHandlers,
   ...codeHandlers,
   ...safetyHandlers,
   ...historyHandlers,

@@ -29,7 +29,7 @@ import {
   tableFormat,
   type WorkbookTables,
 } from '../io/table';
-import { sessionOf } from '../register/session';
+import { backupForApi, sessionOf } from '../register/session';
 import type { Register } from '../store/connection';
 import { DomainError, reasonOf, userError } from '../store/errors';
 import { type FileKind, fileTarget } from './host';
@@ -230,11 +230,28 @@ export const importHandlers = {
     const rows = wizard.table.rows.length;
     wizard.progress = { done: 0, total: plan.valid.length };
     wizard.stopRequested = false;
-    const written = commitImportInSlices(reg, plan, {
-      onProgress: (done, total) => {
-        wizard.progress = { done, total };
-      },
-      check: () => stopReason(reg, wizard),
+    // A backup first, every time (issue 16, item 13): an import is undone by restoring it. While it is
+    // taken, `progress` already refuses other writes. No backup, no import.
+    const session = sessionOf(reg);
+    const backedUp = session
+      ? session.backupNow('for-import').catch((error: unknown) => {
+          throw new DomainError(
+            'backup_failed',
+            `Sikkerhetskopien som tas før hver import, kunne ikke lages, så ingenting ble importert. ${error instanceof DomainError ? error.message : reasonOf(error)}`,
+          );
+        })
+      : Promise.resolve(null);
+    let backup: ReturnType<typeof backupForApi> | null = null;
+    const written = backedUp.then((made) => {
+      backup = made ? backupForApi(made) : null;
+      const refusal = stopReason(reg, wizard);
+      if (refusal) throw refusal;
+      return commitImportInSlices(reg, plan, {
+        onProgress: (done, total) => {
+          wizard.progress = { done, total };
+        },
+        check: () => stopReason(reg, wizard),
+      });
     });
     return written
       .finally(() => {
@@ -256,6 +273,7 @@ export const importHandlers = {
           inserted: result.inserted,
           firstId: result.firstId,
           createdKull: result.createdKull,
+          backup,
           fileName: wizard.fileName,
           sheet: wizard.sheet,
         };

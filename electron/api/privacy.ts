@@ -3,9 +3,12 @@
  * erasure reaches every backup in the folders the register's session knows of (the app's and the
  * command line's sessions alike); a register opened without a session has only itself.
  */
-
+import path from 'node:path';
+import { innsynHtml } from '../io/innsyn-html';
 import { requireSession, sessionOf } from '../register/session';
-import { anonymise, deletedWithTraces, deletePersonForGood, previewAnonymise } from '../store/privacy';
+import { DomainError, reasonOf } from '../store/errors';
+import { writePrivateFile } from '../store/files';
+import { anonymise, deletedWithTraces, deletePersonForGood, innsynDocument, previewAnonymise } from '../store/privacy';
 import type { HandlerMap } from './types';
 
 export const privacyHandlers = {
@@ -17,5 +20,19 @@ export const privacyHandlers = {
     anonymise(reg, years, expectedCount, undefined, sessionOf(reg)?.erasureScope() ?? null),
   'privacy:deletePerson': (reg, { id }) => deletePersonForGood(reg, id, sessionOf(reg)?.erasureScope() ?? null),
   'privacy:deleted:list': (reg) => deletedWithTraces(reg),
-  'privacy:exportPerson': (reg, { id }) => requireSession(reg).exportInnsyn(id),
+  'privacy:exportPerson': (reg, { id }) => {
+    const saved = requireSession(reg).exportInnsyn(id);
+    if (!saved.saved || saved.file === null) return { ...saved, htmlFile: null };
+    // Beside the JSON, the same content as a page the person can read (Norwegian labels, dd.mm.yyyy).
+    const htmlFile = `${saved.file.replace(/\.json$/i, '')}.html`;
+    try {
+      writePrivateFile(htmlFile, innsynHtml(innsynDocument(reg, id, path.basename(reg.path))));
+    } catch (error) {
+      throw new DomainError(
+        'write_failed',
+        `JSON-filen er lagret, men den lesbare utgaven kunne ikke lagres. ${reasonOf(error, htmlFile)} Velg en annen mappe.`,
+      );
+    }
+    return { ...saved, htmlFile };
+  },
 } satisfies Partial<HandlerMap>;

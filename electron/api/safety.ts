@@ -2,10 +2,12 @@
  * The file's safety: lock and read-only state, single-user mode, backups (docs/safety.md).
  * Everything here goes through the register's session (register/session.ts).
  */
-
 import { backupForApi, requireSession } from '../register/session';
+import { backupFileContents, changesSince, registerContents } from '../store/backup-contents';
 import { listErasures } from '../store/erasure';
+import { DomainError } from '../store/errors';
 import { countHendelser } from '../store/hendelser';
+import { importRefusal } from './import';
 import type { HandlerMap } from './types';
 
 export const safetyHandlers = {
@@ -27,6 +29,23 @@ export const safetyHandlers = {
       backups: session.listBackups().map(backupForApi),
       erasures: listErasures(reg.db).map((e) => ({ tid: e.tid, hva: e.hva, antall: e.rader.length })),
       hendelser: countHendelser(reg),
+    };
+  },
+  'backup:create': (reg) => {
+    // A copy taken mid-import would hold half an import (on the same connection, inside its transaction).
+    const running = importRefusal(reg, 'backup:create');
+    if (running) throw new DomainError(running.code, running.message);
+    return requireSession(reg).backupNow('manuell').then(backupForApi);
+  },
+  'backup:inspect': (reg, { name }) => {
+    const backup = requireSession(reg)
+      .listBackups()
+      .find((b) => b.name === name);
+    if (!backup) throw new DomainError('not_found', `Finner ikke sikkerhetskopien «${name}». Last listen på nytt.`);
+    return {
+      backup: { ...backupForApi(backup), ...backupFileContents(backup.file) },
+      current: registerContents(reg.db),
+      changesSince: changesSince(reg.db, backup.time),
     };
   },
   'backup:restore': (reg, { name }) => {

@@ -19,11 +19,12 @@ import { DomainError, reasonOf } from './errors';
 import { flush, partialName, removeStalePartials, restoreTempName, restrictToOwner } from './files';
 import { SCHEMA_VERSION } from './migrations';
 
-export type BackupKind = 'daglig' | 'manuell' | 'for-oppgradering' | 'for-gjenoppretting' | 'skadet';
+export type BackupKind = 'daglig' | 'manuell' | 'for-import' | 'for-oppgradering' | 'for-gjenoppretting' | 'skadet';
 
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daglig: 'Daglig',
   manuell: 'Tatt for hånd',
+  'for-import': 'Før import',
   'for-oppgradering': 'Før oppgradering',
   'for-gjenoppretting': 'Før gjenoppretting',
   skadet: 'Skadet fil (tatt vare på)',
@@ -43,7 +44,14 @@ export type BackupInfo = {
 export const KEEP_DAILY = 14;
 export const KEEP_MONTHLY = 12;
 
-const KINDS: readonly BackupKind[] = ['daglig', 'manuell', 'for-oppgradering', 'for-gjenoppretting', 'skadet'];
+const KINDS: readonly BackupKind[] = [
+  'daglig',
+  'manuell',
+  'for-import',
+  'for-oppgradering',
+  'for-gjenoppretting',
+  'skadet',
+];
 
 export { backupStem };
 

@@ -302,7 +302,8 @@ export function DeltakereScreen() {
       }
       counts={
         <>
-          Viser {count.shown.toLocaleString('nb-NO')} av {count.total.toLocaleString('nb-NO')} deltakere
+          Viser {count.shown.toLocaleString('nb-NO')} av{' '}
+          {(loading ? Math.max(loading.total, count.total) : count.total).toLocaleString('nb-NO')} deltakere
           {loading && ` · laster ${Math.round((100 * loading.loaded) / Math.max(1, loading.total))} % …`}
         </>
       }

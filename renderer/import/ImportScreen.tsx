@@ -7,11 +7,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Output } from '../../shared/api';
 import type { MissingKullChoice } from '../../shared/contract/import';
+import { formatTimestamp } from '../../shared/dates';
 import type { ImportKind } from '../../shared/mapping';
 import { mappingProblems } from '../../shared/mapping';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
-import { useReadOnly } from '../safety/SafetyContext';
+import { useReadOnly } from '../safety/safetyState';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { ChooseFileStep, ChooseSheetStep, type OpenedFile } from './ChooseFileStep';
 import { type Columns, MappingStep } from './MappingStep';
@@ -312,6 +313,13 @@ export function ImportScreen() {
                 {done.sheet ? `, arket «${done.sheet}»` : ''}.
               </p>
               <ImportCounts counts={done} goingIn={done.inserted} done={true} createdKull={done.createdKull} />
+              {done.backup && (
+                <p className="import-hint">
+                  Registeret slik det var før importen, er lagret som sikkerhetskopi (
+                  {formatTimestamp(done.backup.time)}, «{done.backup.kindLabel}»). Under Register og sikkerhet kan du gå
+                  tilbake til den.
+                </p>
+              )}
               <ProblemTable counts={done} />
               <p className="import-hint">
                 Sammendraget har tallene og hver linje som ikke ble importert, med årsaken. Det har ingen navn: linjene

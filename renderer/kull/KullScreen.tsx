@@ -134,6 +134,16 @@ export function KullScreen() {
       setMessage({ tone: 'warning', text: 'Velg kullet du vil slette (klikk på en rad) og prøv igjen.' });
       return;
     }
+    // Refused before asking (issue 16, item 13): a kull with deltakere cannot be deleted, so no dialog
+    // should suggest it can. Counted afresh: the grid's count may be older than the register.
+    const fresh = await invoke('kull:list', {});
+    const inUse = (fresh.ok ? fresh.value.find((k) => k.id === row.id) : row)?.antall_deltakere ?? 0;
+    if (inUse > 0) {
+      const text = `«${row.navn}» har ${inUse} ${inUse === 1 ? 'deltaker' : 'deltakere'} og kan ikke slettes. Flytt deltakerne til et annet kull (eller fjern kullet fra dem) under Deltakere først.`;
+      setAlert(text);
+      setMessage({ tone: 'error', text });
+      return;
+    }
     const yes = await confirm({
       title: 'Slette kull?',
       body: (

@@ -43,16 +43,9 @@ export function RapportScreen() {
   );
   const [html, setHtml] = useState<string | null>(null);
   const [quality, setQuality] = useState<DatakvalitetItem[] | null>(null);
-  const [names, setNames] = useState<ReadonlyMap<number, string>>(new Map());
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useStatusMessage();
   const navigation = useNavigation();
-
-  useEffect(() => {
-    void invoke('deltaker:list', { kull: 'alle' }).then((result) => {
-      if (result.ok) setNames(new Map(result.value.map((d) => [d.id, d.navn])));
-    });
-  }, []);
 
   useEffect(() => {
     let current = true;
@@ -152,7 +145,7 @@ export function RapportScreen() {
             <div className="rapport-sheet" dangerouslySetInnerHTML={{ __html: html }} />
           )}
         </section>
-        <DatakvalitetList items={quality} names={names} scope={scope} onOpen={navigation.openDeltaker} />
+        <DatakvalitetList items={quality} scope={scope} onOpen={navigation.openDeltaker} />
       </div>
       <StatusBar message={message} />
     </div>

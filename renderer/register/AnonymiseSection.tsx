@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { Output } from '../../shared/api';
 import { formatDate } from '../../shared/dates';
 import { invoke } from '../bridge';
-import { useSafety } from '../safety/SafetyContext';
+import { useSafety } from '../safety/safetyState';
 import { stillHoldingText } from '../safety/stillHolding';
 import { useConfirm } from '../ui/ConfirmDialog';
 

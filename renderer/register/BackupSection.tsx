@@ -1,18 +1,21 @@
 /**
  * The register's backups: the folder they are in (with a warning when it is synced or shared, since
- * backups hold names), the list with date, kind and size, and restore in two clicks. The register as
- * it is is itself backed up before a restore, so a restore can be undone.
+ * backups hold names), «Ta sikkerhetskopi nå», the list with date, kind and size, and restore in two
+ * clicks. The restore dialog shows what the backup holds beside what the register holds now (and how
+ * many changes are newer), so a restore never quietly undoes an import. The register as it is is
+ * itself backed up before a restore, so a restore can be undone.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../shared/api';
 import type { BackupEntry } from '../../shared/contract/safety';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
-import { useSafety } from '../safety/SafetyContext';
+import { useSafety } from '../safety/safetyState';
 import { sizeText } from '../safety/sizeText';
 import { useConfirm } from '../ui/ConfirmDialog';
 
 type Listing = Output<'backup:list'>;
+type Inspection = Output<'backup:inspect'>;
 type Message = { tone: 'ok' | 'error' | 'info'; text: string };
 
 /** The background backup in a newly chosen folder usually takes well under a second. */
@@ -36,6 +39,64 @@ function erasureText(erasures: Listing['erasures']): string {
       : '',
   ].filter(Boolean);
   return parts.join(' og ');
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('nb-NO')} ${n === 1 ? one : many}`;
+}
+
+/** What the backup holds beside what the register holds now: the numbers a restore would change. */
+function Comparison(props: { inspection: Inspection }) {
+  const { backup, current, changesSince } = props.inspection;
+  const lost = (now: number, then: number) => (now > then ? ` (${(now - then).toLocaleString('nb-NO')} færre)` : '');
+  return (
+    <>
+      <table className="register-table restore-compare">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">Sikkerhetskopien ({formatTimestamp(backup.time)})</th>
+            <th scope="col">Registeret nå</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Deltakere</th>
+            <td className="num">
+              {backup.deltakere.toLocaleString('nb-NO')}
+              {lost(current.deltakere, backup.deltakere)}
+            </td>
+            <td className="num">{current.deltakere.toLocaleString('nb-NO')}</td>
+          </tr>
+          <tr>
+            <th scope="row">Kull</th>
+            <td className="num">
+              {backup.kull.toLocaleString('nb-NO')}
+              {lost(current.kull, backup.kull)}
+            </td>
+            <td className="num">{current.kull.toLocaleString('nb-NO')}</td>
+          </tr>
+          <tr>
+            <th scope="row">Sist endret</th>
+            <td>{backup.lastChange ? formatTimestamp(backup.lastChange) : 'aldri'}</td>
+            <td>{current.lastChange ? formatTimestamp(current.lastChange) : 'aldri'}</td>
+          </tr>
+        </tbody>
+      </table>
+      {changesSince.entries > 0 ? (
+        <p className="alert alert-warning restore-loss">
+          <strong>Dette forsvinner:</strong> {count(changesSince.entries, 'endring', 'endringer')} er lagret etter{' '}
+          {formatTimestamp(backup.time)}
+          {changesSince.rowsAdded > 0
+            ? `, blant dem ${count(changesSince.rowsAdded, 'ny rad', 'nye rader')} (deltakere og kull, også fra importer)`
+            : ''}
+          . De er ikke i sikkerhetskopien.
+        </p>
+      ) : (
+        <p>Ingenting er endret i registeret etter at sikkerhetskopien ble tatt.</p>
+      )}
+    </>
+  );
 }
 
 export function BackupSection() {
@@ -94,8 +155,32 @@ export function BackupSection() {
     relistSoon();
   };
 
+  const backupNow = async () => {
+    setBusy(true);
+    setMessage({ tone: 'info', text: 'Tar sikkerhetskopi …' });
+    const result = await invoke('backup:create', {});
+    setBusy(false);
+    if (!result.ok) {
+      setMessage({ tone: 'error', text: result.error.message });
+      return;
+    }
+    await load();
+    void refresh();
+    setMessage({
+      tone: 'ok',
+      text: `Sikkerhetskopien er tatt ${formatTimestamp(result.value.time)} (${sizeText(result.value.size)}).`,
+    });
+  };
+
   const restore = async (backup: BackupEntry) => {
     const when = formatTimestamp(backup.time);
+    const inspected = await invoke('backup:inspect', { name: backup.name });
+    if (!inspected.ok) {
+      setMessage({ tone: 'error', text: inspected.error.message });
+      return;
+    }
+    const inspection = inspected.value;
+    const fewer = inspection.current.deltakere - inspection.backup.deltakere;
     // Read again: an erasure or an event since the list was shown changes what the dialog must say.
     const fresh = await invoke('backup:list', {});
     const current = fresh.ok ? fresh.value : listing;
@@ -110,6 +195,7 @@ export function BackupSection() {
             Registeret blir slik det var <strong>{when}</strong>. Det som er registrert etter det, forsvinner fra
             registeret.
           </p>
+          <Comparison inspection={inspection} />
           <p>
             Registeret slik det er nå, lagres først som en egen sikkerhetskopi («Før gjenoppretting»), så du kan gå
             tilbake til det.
@@ -126,7 +212,7 @@ export function BackupSection() {
           </p>
         </>
       ),
-      confirmLabel: 'Gjenopprett',
+      confirmLabel: fewer > 0 ? `Gjenopprett og fjern ${count(fewer, 'deltaker', 'deltakere')}` : 'Gjenopprett',
       danger: true,
     });
     if (!yes) return;
@@ -153,8 +239,8 @@ export function BackupSection() {
         Sikkerhetskopier
       </h2>
       <p className="register-intro">
-        Kullregister tar en sikkerhetskopi første gang registeret åpnes hver dag, og før hver oppgradering. Kopiene fra
-        de 14 siste dagene tas vare på, og én for hver av de 12 siste månedene.
+        Kullregister tar en sikkerhetskopi første gang registeret åpnes hver dag, før hver import og før hver
+        oppgradering. Kopiene fra de 14 siste dagene tas vare på, og én for hver av de 12 siste månedene.
       </p>
       {lastError && (
         <div className="alert alert-error" role="alert">
@@ -169,6 +255,9 @@ export function BackupSection() {
             <span className="register-note">{folderNote(listing)}</span>
           </div>
           <div className="register-folder-actions">
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void backupNow()}>
+              Ta sikkerhetskopi nå
+            </button>
             <button type="button" className="button" disabled={busy || readOnly} onClick={() => void chooseFolder()}>
               Bytt mappe …
             </button>

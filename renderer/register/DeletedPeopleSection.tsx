@@ -9,7 +9,7 @@ import type { Output } from '../../shared/api';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { DeletePersonDialog } from '../safety/DeletePersonDialog';
-import { useSafety } from '../safety/SafetyContext';
+import { useSafety } from '../safety/safetyState';
 import { stillHoldingText } from '../safety/stillHolding';
 
 type Deleted = Output<'privacy:deleted:list'>[number];

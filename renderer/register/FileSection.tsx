@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { FileLocationInfo } from '../../shared/contract/safety';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
-import { useSafety } from '../safety/SafetyContext';
+import { useSafety } from '../safety/safetyState';
 
 export function FileSection() {
   const { status } = useSafety();

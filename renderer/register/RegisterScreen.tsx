@@ -4,7 +4,7 @@
  * register events. Rows' own history is in the grids («Historikk»). Decisions: docs/safety.md.
  */
 import { useCallback, useState } from 'react';
-import { useSafety } from '../safety/SafetyContext';
+import { useSafety } from '../safety/safetyState';
 import { AnonymiseSection } from './AnonymiseSection';
 import { BackupSection } from './BackupSection';
 import { DeletedPeopleSection } from './DeletedPeopleSection';

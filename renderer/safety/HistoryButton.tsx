@@ -4,8 +4,8 @@
  */
 import type { GridApi } from 'ag-grid-community';
 import { useEffect, useRef } from 'react';
-import type { HistoryTarget } from './HistoryPanel';
-import { useSafety } from './SafetyContext';
+import type { HistoryTarget } from './safetyState';
+import { useSafety } from './safetyState';
 
 type Row = { id: number; navn: string };
 

@@ -9,15 +9,10 @@ import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { fieldLabel, valueText } from './historyText';
 import { PersonActions } from './PersonActions';
+import type { HistoryTarget } from './safetyState';
+
 import './safety.css';
 import { useModalDialog } from '../ui/useModalDialog';
-
-export type HistoryTarget = {
-  table: Extract<LogTable, 'deltaker' | 'kull'>;
-  id: number;
-  /** The row's name as the grid shows it. */
-  name: string;
-};
 
 type Entry = { tid: string; bruker: string; felt: string; gammel: string | null; ny: string | null };
 type Group = { tid: string; bruker: string; created: boolean; entries: Entry[] };
@@ -27,7 +22,8 @@ export function HistoryPanel(props: { target: HistoryTarget; onClose: () => void
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kullNames, setKullNames] = useState<ReadonlyMap<number, string>>(new Map());
-  const [deleted, setDeleted] = useState(false);
+  /** After «Slett for godt»: null while the person is there; then what is left to say (no name, no history). */
+  const [deleted, setDeleted] = useState<{ stillHolding: string | null } | null>(null);
 
   const ref = useModalDialog();
   useEffect(() => {
@@ -40,7 +36,10 @@ export function HistoryPanel(props: { target: HistoryTarget; onClose: () => void
     );
   }, [target.table, target.id]);
 
-  const groups = useMemo(() => (entries ? groupByChange(entries, target.table) : []), [entries, target.table]);
+  const groups = useMemo(
+    () => (entries && !deleted ? groupByChange(entries, target.table) : []),
+    [entries, deleted, target.table],
+  );
   const kullName = (id: number) => kullNames.get(id) ?? `kull nr. ${id}`;
   const what = target.table === 'deltaker' ? `Deltaker nr. ${target.id}` : `Kull nr. ${target.id}`;
 
@@ -57,9 +56,13 @@ export function HistoryPanel(props: { target: HistoryTarget; onClose: () => void
       <header className="side-panel-head">
         <div>
           <h2 id="history-title" className="side-panel-title">
-            Historikk: {target.name || '(uten navn)'}
+            {deleted ? 'Historikk: slettet deltaker' : `Historikk: ${target.name || '(uten navn)'}`}
           </h2>
-          <div className="side-panel-sub">{what} · endringer i registeret, nyeste først</div>
+          <div className="side-panel-sub">
+            {deleted
+              ? 'Ingenting om personen er igjen i registeret.'
+              : `${what} · endringer i registeret, nyeste først`}
+          </div>
         </div>
         <button type="button" className="alert-close" aria-label="Lukk historikken" onClick={onClose}>
           ×
@@ -72,7 +75,9 @@ export function HistoryPanel(props: { target: HistoryTarget; onClose: () => void
           </div>
         )}
         {!entries && !error && <p className="safety-muted">Henter historikken …</p>}
-        {entries && groups.length === 0 && <p className="safety-muted">Ingen endringer er logget for denne raden.</p>}
+        {entries && !deleted && groups.length === 0 && (
+          <p className="safety-muted">Ingen endringer er logget for denne raden.</p>
+        )}
         <ol className="history-list" aria-label="Endringer">
           {groups.map((group) => (
             <li key={`${group.tid}-${group.bruker}-${group.entries[0]?.felt}`} className="history-group">
@@ -102,12 +107,14 @@ export function HistoryPanel(props: { target: HistoryTarget; onClose: () => void
         </ol>
       </div>
       {target.table === 'deltaker' && !deleted && (
-        <PersonActions id={target.id} name={target.name} onDeleted={() => setDeleted(true)} />
+        <PersonActions id={target.id} name={target.name} onDeleted={(stillHolding) => setDeleted({ stillHolding })} />
       )}
       {deleted && (
         <footer className="side-panel-foot">
-          <p className="side-panel-done" role="status">
-            ✓ {target.name || 'Deltakeren'} er slettet for godt, med hele endringsloggen for raden.
+          <p className={deleted.stillHolding ? 'person-actions-message status-error' : 'side-panel-done'} role="status">
+            {deleted.stillHolding
+              ? `Deltakeren er slettet fra registeret. ${deleted.stillHolding}`
+              : '✓ Deltakeren er slettet for godt, med hele endringsloggen for raden.'}
           </p>
           <button type="button" className="button" onClick={onClose}>
             Lukk

@@ -9,13 +9,14 @@ import { invoke } from '../bridge';
 
 import { useConfirm } from '../ui/ConfirmDialog';
 import { DeletePersonDialog } from './DeletePersonDialog';
-import { useSafety } from './SafetyContext';
+import { useSafety } from './safetyState';
 import { sizeText } from './sizeText';
 import { stillHoldingText } from './stillHolding';
 
 type Busy = 'innsyn' | 'sletting' | null;
 
-export function PersonActions(props: { id: number; name: string; onDeleted: () => void }) {
+/** `stillHolding`: files that could not be cleaned (the panel must say which, but nothing else of the person). */
+export function PersonActions(props: { id: number; name: string; onDeleted: (stillHolding: string | null) => void }) {
   const { id, name, onDeleted } = props;
   const { readOnly, reloadData } = useSafety();
   const [dialog, confirm] = useConfirm();
@@ -45,7 +46,7 @@ export function PersonActions(props: { id: number; name: string; onDeleted: () =
     else {
       setMessage({
         tone: 'ok',
-        text: `Lagret i ${result.value.file} (${sizeText(result.value.bytes)}). Filen inneholder personopplysninger: lever den trygt og slett den etterpå.`,
+        text: `Lagret i ${result.value.file} (${sizeText(result.value.bytes)})${result.value.htmlFile ? ` og som lesbar side i ${result.value.htmlFile.split(/[\\/]/).pop()}, som personen kan åpne i en nettleser og skrive ut` : ''}. Filene inneholder personopplysninger: lever dem trygt og slett dem etterpå.`,
       });
     }
   };
@@ -61,15 +62,9 @@ export function PersonActions(props: { id: number; name: string; onDeleted: () =
       return;
     }
     reloadData();
-    if (result.value.stillHolding.length > 0) {
-      // The panel stays open: the user must learn which files still hold the person.
-      setMessage({
-        tone: 'error',
-        text: `${who} er slettet fra registeret.${stillHoldingText(result.value.stillHolding)}`,
-      });
-      return;
-    }
-    onDeleted();
+    // The panel shows nothing of the person after this: no name, no history (issue 16, item 13). Files
+    // that could not be cleaned are still named, since the user must act on them.
+    onDeleted(result.value.stillHolding.length > 0 ? stillHoldingText(result.value.stillHolding).trim() : null);
   };
 
   return (

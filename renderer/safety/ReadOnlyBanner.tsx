@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { useConfirm } from '../ui/ConfirmDialog';
-import { useSafety } from './SafetyContext';
+import { useSafety } from './safetyState';
 import './safety.css';
 
 export function ReadOnlyBanner() {

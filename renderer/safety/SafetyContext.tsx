@@ -5,59 +5,15 @@
  * a reason that concerns the whole register. Also the row-history panel, which lives here rather
  * than in a grid screen so that it outlives the screen's reload after a deletion.
  */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SafetyStatus } from '../../shared/contract/safety';
 import { invoke, onRegisterStateRefusal } from '../bridge';
-import { HistoryPanel, type HistoryTarget } from './HistoryPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { type HistoryTarget, type Safety, SafetyContext, setRegisterReadOnly } from './safetyState';
+
+export { isRegisterReadOnly, type Safety, useReadOnly, useSafety } from './safetyState';
 
 const RECHECK_MS = 60_000;
-
-export type Safety = {
-  /** Null until read, and when no session is behind the bridge (nothing to show then). */
-  status: SafetyStatus | null;
-  /** The register cannot be changed from here (someone else has it, the lock was lost, no write access). */
-  readOnly: boolean;
-  refresh: () => Promise<void>;
-  /** Shows a status just returned by a safety channel (take-over, acknowledge). */
-  setStatus: (status: SafetyStatus) => void;
-  /** Every screen reads its data again (after a restore, a lock take-over, a deletion). */
-  reloadData: (notice?: string) => void;
-  /** Bumped by reloadData: App keys the screen with it. */
-  generation: number;
-  /** The message reloadData left for the screen shown after it, once. */
-  takeNotice: () => string | null;
-  openHistory: (target: HistoryTarget) => void;
-};
-
-let readOnlyNow = false;
-
-/**
- * For grid callbacks that run outside React (a column's `editable`): whether the register is
- * read-only right now.
- */
-export function isRegisterReadOnly(): boolean {
-  return readOnlyNow;
-}
-
-const SafetyContext = createContext<Safety>({
-  status: null,
-  readOnly: false,
-  refresh: async () => {},
-  setStatus: () => {},
-  reloadData: () => {},
-  generation: 0,
-  takeNotice: () => null,
-  openHistory: () => {},
-});
-
-export function useSafety(): Safety {
-  return useContext(SafetyContext);
-}
-
-/** The app-level read-only flag, for any screen that wants to hold back an edit before the store refuses it. */
-export function useReadOnly(): boolean {
-  return useContext(SafetyContext).readOnly;
-}
 
 export function SafetyProvider(props: { children: ReactNode }) {
   const [status, setStatus] = useState<SafetyStatus | null>(null);
@@ -88,7 +44,7 @@ export function SafetyProvider(props: { children: ReactNode }) {
 
   const readOnly = status?.readOnly ?? false;
   useEffect(() => {
-    readOnlyNow = readOnly;
+    setRegisterReadOnly(readOnly);
   }, [readOnly]);
 
   const value = useMemo(

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { invoke } from '../bridge';
-import { useSafety } from './SafetyContext';
+import { useSafety } from './safetyState';
 
 export function SingleUserNotice() {
   const { status, setStatus } = useSafety();

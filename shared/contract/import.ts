@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { editableListKey } from '../schema/codelist';
 import type { ChannelTable } from './channel';
+import { backupInfo } from './safety';
 
 export const importKind = z.enum(['deltakere', 'kull']);
 
@@ -141,6 +142,8 @@ export const importChannels = {
       firstId: z.number().int().nullable(),
       /** Kull created by the import («Opprett kullene»). */
       createdKull: z.array(z.string()),
+      /** The backup taken just before the import (kind «Før import»); null with no session (tests, CLI). */
+      backup: backupInfo.nullable(),
       fileName: z.string(),
       sheet: z.string().nullable(),
     }),

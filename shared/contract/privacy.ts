@@ -61,13 +61,20 @@ export const privacyChannels = {
     input: z.object({}),
     result: z.array(z.object({ id, navn: z.string().nullable(), slettet: z.string() })),
   },
-  /** Innsyn: save everything stored about one deltaker to a JSON file (the app asks where). Holds names. */
+  /** Innsyn: save everything stored about one deltaker to a JSON file and a readable HTML page beside it (the app asks where). Holds names. */
   'privacy:exportPerson': {
     writes: true,
     undoable: false,
     async: false,
     returnsNames: true,
     input: z.object({ id }),
-    result: z.object({ saved: z.boolean(), file: z.string().nullable(), bytes: z.number().int(), warning: z.string() }),
+    result: z.object({
+      saved: z.boolean(),
+      file: z.string().nullable(),
+      /** The same content as a page the person can read (HTML beside the JSON). */
+      htmlFile: z.string().nullable(),
+      bytes: z.number().int(),
+      warning: z.string(),
+    }),
   },
 } as const satisfies ChannelTable;

@@ -25,7 +25,14 @@ export const fileLocation = z.object({
 
 export type FileLocationInfo = z.infer<typeof fileLocation>;
 
-export const backupKind = z.enum(['daglig', 'manuell', 'for-oppgradering', 'for-gjenoppretting', 'skadet']);
+export const backupKind = z.enum([
+  'daglig',
+  'manuell',
+  'for-import',
+  'for-oppgradering',
+  'for-gjenoppretting',
+  'skadet',
+]);
 
 export const backupInfo = z.object({
   /** The file name; pass it to `backup:restore`. */
@@ -33,7 +40,7 @@ export const backupInfo = z.object({
   /** When it was made (ISO, UTC): show it in local time. */
   time: z.string(),
   kind: backupKind,
-  /** «Daglig», «Før oppgradering», «Før gjenoppretting», «Skadet fil (tatt vare på)». */
+  /** «Daglig», «Tatt for hånd», «Før import», «Før oppgradering», «Før gjenoppretting», «Skadet fil (tatt vare på)». */
   kindLabel: z.string(),
   /** Bytes. */
   size: z.number().int(),
@@ -73,6 +80,13 @@ export const safetyStatus = z.object({
   }),
 });
 export type SafetyStatus = z.infer<typeof safetyStatus>;
+
+const registerContentsShape = {
+  deltakere: z.number().int(),
+  kull: z.number().int(),
+  /** The newest change in its endringslogg (ISO), or null. */
+  lastChange: z.string().nullable(),
+};
 
 export const safetyChannels = {
   /** Lock, location, single-user mode, read-only reason and backups of the open register. */
@@ -137,6 +151,32 @@ export const safetyChannels = {
       savedCurrentAs: backupInfo,
       erasuresReapplied: z.number().int(),
       rowsErasedAgain: z.number().int(),
+    }),
+  },
+  /** «Ta sikkerhetskopi nå»: a backup of the register as it is, in its backup folder (then the retention rule). */
+  'backup:create': {
+    writes: false,
+    undoable: false,
+    async: true,
+    returnsNames: false,
+    input: z.object({}),
+    result: backupInfo,
+  },
+  /**
+   * What a backup holds beside what the register holds now (deltakere, kull, last change), and how
+   * many changes since the backup a restore would undo: shown before a restore is confirmed.
+   */
+  'backup:inspect': {
+    writes: false,
+    undoable: false,
+    async: false,
+    returnsNames: false,
+    input: z.object({ name: z.string().min(1).max(300) }),
+    result: z.object({
+      backup: backupInfo.extend(registerContentsShape),
+      current: z.object(registerContentsShape),
+      /** Endringslogg entries after the backup was taken, and rows (deltakere, kull) created since. */
+      changesSince: z.object({ entries: z.number().int(), rowsAdded: z.number().int() }),
     }),
   },
   /** Choose another folder for backups (the app shows a folder dialog); a backup is made there at once. */

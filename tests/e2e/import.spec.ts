@@ -467,10 +467,13 @@ test('deltakere before their kull: one line for 13 missing kull, «Opprett kulle
   expect(query(dbPath, 'SELECT count(*) AS n FROM deltaker')[0]?.n).toBe(238);
 });
 
-test('«Importer deltakerne uten kull» stores them with no kull; the other problems stay one line per reason', async ({
+test('«Importer deltakerne uten kull» stores them with no kull; the other problems stay one line per reason; a backup is taken first', async ({
   app,
   dbPath,
+  appFolders,
+  session,
 }) => {
+  await session.idle(); // the day's first backup, taken at open
   const dir = tempFolder('kullregister-uten-kull-');
   const file = path.join(dir, 'to kull mangler.csv');
   fs.writeFileSync(
@@ -507,4 +510,25 @@ test('«Importer deltakerne uten kull» stores them with no kull; the other prob
     { navn: 'Eva Gran', kull_id: null },
   ]);
   expect(query(dbPath, 'SELECT count(*) AS n FROM kull')[0]?.n).toBe(0);
+
+  // A backup was taken just before (issue 16, item 13): the restore dialog says the import would go.
+  await expect(app.getByText(/Registeret slik det var før importen, er lagret som sikkerhetskopi/)).toBeVisible();
+  const before = fs.readdirSync(appFolders.backupFolder).filter((name) => name.endsWith('--for-import.sqlite'));
+  expect(before).toHaveLength(1);
+  expect(
+    query(path.join(appFolders.backupFolder, before[0] as string), 'SELECT count(*) AS n FROM deltaker')[0]?.n,
+  ).toBe(0);
+  await app.getByRole('tab', { name: 'Register og sikkerhet' }).click();
+  const row = app
+    .getByRole('table', { name: 'Sikkerhetskopier' })
+    .locator('tbody tr')
+    .filter({ hasText: 'Før import' });
+  await row.getByRole('button', { name: /Gjenopprett/ }).click();
+  const dialog = app.getByRole('dialog', { name: 'Gjenopprette sikkerhetskopien?' });
+  await expect(dialog.locator('.restore-compare tbody tr').first().locator('td')).toHaveText(['0 (3 færre)', '3']);
+  await expect(dialog).toContainText('blant dem 3 nye rader');
+  await expect(dialog.getByRole('button', { name: 'Gjenopprett og fjern 3 deltakere' })).toBeVisible();
+  await app.screenshot({ path: `${SCREENS}/import-restore-compare.png` });
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  expect(query(dbPath, 'SELECT count(*) AS n FROM deltaker')[0]?.n).toBe(3);
 });

@@ -200,8 +200,13 @@ test('backups are listed with time, kind and size; a restore brings the old data
   await row.getByRole('button', { name: /Gjenopprett/ }).click();
   const dialog = app.getByRole('dialog', { name: 'Gjenopprette sikkerhetskopien?' });
   await expect(dialog).toContainText('Før gjenoppretting');
+  // What the backup holds beside the register now, and what a restore would lose (issue 16, item 13).
+  const compare = dialog.locator('.restore-compare');
+  await expect(compare.locator('tbody tr').nth(0).locator('td')).toHaveText(['1 (1 færre)', '2']);
+  await expect(compare.locator('tbody tr').nth(1).locator('td')).toHaveText(['0', '0']);
+  await expect(dialog).toContainText(/Dette forsvinner: \d+ endringer er lagret etter .*, blant dem 1 ny rad/);
   await app.screenshot({ path: `${SCREENS}/register-restore-dialog.png` });
-  await dialog.getByRole('button', { name: 'Gjenopprett' }).click();
+  await dialog.getByRole('button', { name: 'Gjenopprett og fjern 1 deltaker' }).click();
 
   await expect(app.getByText(/Registeret er gjenopprettet fra sikkerhetskopien fra/)).toBeVisible();
   expect(stored(dbPath, 'SELECT navn, landbakgrunn FROM deltaker')).toEqual([
@@ -221,6 +226,28 @@ test('backups are listed with time, kind and size; a restore brings the old data
   await app.getByRole('button', { name: 'Bruk standardmappe' }).click();
   await expect(app.getByText(`standardmappen «${appFolders.backupFolder}»`)).toBeVisible();
   await expect(app.getByRole('button', { name: 'Bruk standardmappe' })).toBeDisabled();
+});
+
+test('«Ta sikkerhetskopi nå» makes a whole backup in the folder, listed as «Tatt for hånd» (issue 16, item 13)', async ({
+  app,
+  session,
+  appFolders,
+}) => {
+  await session.idle(); // the day's first backup
+  call(openRegister(session), 'deltaker:create', { navn: 'Kari Nordmann' });
+  await openTab(app, 'Register og sikkerhet');
+  const backups = app.getByRole('table', { name: 'Sikkerhetskopier' });
+  await expect(backups.locator('tbody tr')).toHaveCount(1);
+  await app.getByRole('button', { name: 'Ta sikkerhetskopi nå' }).click();
+  await expect(app.getByText(/^Sikkerhetskopien er tatt \d\d\.\d\d\.\d{4} \d\d:\d\d/)).toBeVisible();
+  await expect(backups.locator('tbody tr')).toHaveCount(2);
+  await expect(backups.locator('tbody tr').first().locator('td').nth(1)).toHaveText('Tatt for hånd');
+  const file = fs.readdirSync(appFolders.backupFolder).find((name) => name.endsWith('--manuell.sqlite'));
+  expect(file).toBeDefined();
+  expect(stored(path.join(appFolders.backupFolder, file ?? ''), 'SELECT navn FROM deltaker')).toEqual([
+    { navn: 'Kari Nordmann' },
+  ]);
+  await app.screenshot({ path: `${SCREENS}/register-backup-now.png`, fullPage: true });
 });
 
 test('a backup folder in a synced cloud folder is warned about', async ({ app, dialogs, appFolders }) => {
@@ -362,7 +389,15 @@ test('innsyn: the warning first, then everything about the person saved where th
   session,
   dialogs,
 }) => {
-  const { deltaker } = call(openRegister(session), 'deltaker:create', { navn: 'Eva Berg', fodselsar: 1988 });
+  const kull = call(openRegister(session), 'kull:create', { navn: 'Vår 2026', startdato: '2026-03-02' });
+  const { deltaker } = call(openRegister(session), 'deltaker:create', {
+    navn: 'Eva Berg',
+    fodselsar: 1988,
+    kjonn: 'K',
+    ytelse: 'KVP',
+    kull_id: kull.id,
+    startdato: '2026-03-02',
+  });
   await app.reload();
   await cell(app, deltaker.id, 'navn').click();
   await app.getByRole('button', { name: 'Historikk' }).click();
@@ -373,11 +408,31 @@ test('innsyn: the warning first, then everything about the person saved where th
   await dialog.getByRole('button', { name: 'Velg hvor filen skal lagres …' }).click();
 
   await expect(app.getByText(/^Lagret i .*innsyn-deltaker-\d+-\d{4}-\d\d-\d\d\.json/)).toBeVisible();
+  await expect(app.getByText(/som lesbar side i innsyn-deltaker-\d+-\d{4}-\d\d-\d\d\.html/)).toBeVisible();
   expect(dialogs.saved).toHaveLength(1);
   const saved = JSON.parse(fs.readFileSync(dialogs.saved[0] ?? '', 'utf8'));
   expect(saved.advarsel).toBe(INNSYN_WARNING);
   expect(saved.deltaker.opplysninger).toContainEqual({ felt: 'navn', etikett: 'Navn', verdi: 'Eva Berg' });
   expect(path.basename(dialogs.saved[0] ?? '')).not.toContain('Eva');
+
+  // Beside it, a page the person can read: Norwegian labels, dd.mm.yyyy, code labels, the kull by name.
+  const htmlFile = (dialogs.saved[0] ?? '').replace(/\.json$/, '.html');
+  expect((fs.statSync(htmlFile).mode & 0o777).toString(8)).toBe('600');
+  const html = fs.readFileSync(htmlFile, 'utf8');
+  expect(html).not.toMatch(/\d{4}-\d\d-\d\d/); // no ISO date anywhere
+  expect(html).not.toContain('kull_id');
+  const page = await app.context().newPage();
+  await page.setContent(html);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Innsyn: dette er lagret om deg i Kullregister');
+  const row = (label: string) => page.locator('tr').filter({ has: page.locator(`th:text-is("${label}")`) });
+  await expect(row('Navn').first().locator('td')).toHaveText('Eva Berg');
+  await expect(row('Kjønn').locator('td')).toHaveText('Kvinne');
+  await expect(row('Ytelse').locator('td')).toHaveText('Kvalifiseringsstønad');
+  await expect(row('Startdato').first().locator('td')).toHaveText('02.03.2026');
+  await expect(row('Kull').first().locator('td')).toHaveText('Vår 2026');
+  await expect(page.locator('.logg tbody tr').first()).toContainText(DATE_TIME);
+  await page.screenshot({ path: `${SCREENS}/innsyn-html.png`, fullPage: true });
+  await page.close();
 });
 
 test('deletion for good: the name must be typed, then the row and its change log are gone from the file', async ({
@@ -403,7 +458,14 @@ test('deletion for good: the name must be typed, then the row and its change log
   await app.screenshot({ path: `${SCREENS}/history-delete-dialog.png` });
   await confirm.click();
 
-  await expect(app.getByText('Per Olsen er slettet for godt, med hele endringsloggen for raden.')).toBeVisible();
+  // The panel shows nothing of the person any more: no name, no history (issue 16, item 13).
+  const panel = app.getByRole('dialog', { name: 'Historikk: slettet deltaker' });
+  await expect(panel).toContainText('Deltakeren er slettet for godt, med hele endringsloggen for raden.');
+  await expect(panel).not.toContainText('Per Olsen');
+  await expect(panel).not.toContainText('Danmark');
+  await expect(panel).not.toContainText(`nr. ${deltaker.id}`);
+  await expect(panel.locator('.history-group')).toHaveCount(0);
+  await app.screenshot({ path: `${SCREENS}/history-after-delete.png` });
   expect(stored(dbPath, 'SELECT id FROM deltaker')).toEqual([{ id: keep.id }]);
   expect(
     stored(dbPath, "SELECT count(*) AS n FROM endringslogg WHERE tabell = 'deltaker' AND rad_id = ?", deltaker.id),
