@@ -58,8 +58,8 @@ export function ChooseFileStep(props: {
           </span>
         </label>
         <p className="import-hint">
-          Har deltakerfilen en kolonne med kull, må kullene finnes i registeret først: importer dem eller opprett dem
-          under Kull.
+          Har deltakerfilen en kolonne med kull som ikke finnes i registeret ennå, kan du velge om kullene skal
+          opprettes, eller om deltakerne skal importeres uten kull.
         </p>
       </fieldset>
       <div className="import-actions">

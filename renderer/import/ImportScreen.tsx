@@ -13,6 +13,7 @@ import { mappingProblems } from '../../shared/mapping';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
 import { useReadOnly } from '../safety/safetyState';
+import { Card } from '../ui/Card';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { ChooseFileStep, ChooseSheetStep, type OpenedFile } from './ChooseFileStep';
 import { type Columns, MappingStep } from './MappingStep';
@@ -208,10 +209,13 @@ export function ImportScreen() {
             })}
           </ol>
         )}
-        <section className="import-card" aria-labelledby="import-step-title">
-          <h2 id="import-step-title" className="import-card-title" ref={heading} tabIndex={-1}>
-            {step === 'ferdig' ? 'Importen er ferdig' : STEP_TITLES[step]}
-          </h2>
+        <Card
+          className="import-card"
+          titleId="import-step-title"
+          title={step === 'ferdig' ? 'Importen er ferdig' : STEP_TITLES[step]}
+          titleRef={heading}
+          focusableTitle
+        >
           {error && (
             <div className="alert alert-error" role="alert">
               {error}
@@ -349,7 +353,7 @@ export function ImportScreen() {
               </div>
             </>
           )}
-        </section>
+        </Card>
         <StatusBar message={message} />
       </div>
     </div>

@@ -90,7 +90,7 @@ export function NyttKullForm(props: {
           const placeholder =
             f.key === 'planlagt_sluttdato' && lengthMonths !== null ? `start + ${lengthMonths} mnd` : f.placeholder;
           return (
-            <div key={f.key} className="form-field" style={{ width: f.width }}>
+            <div key={f.key} className="field" style={{ width: f.width }}>
               <label className="form-label" htmlFor={`nytt-kull-${f.key}`}>
                 {f.label}
               </label>

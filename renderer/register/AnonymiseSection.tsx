@@ -10,6 +10,7 @@ import { formatDate } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { useSafety } from '../safety/safetyState';
 import { stillHoldingText } from '../safety/stillHolding';
+import { Card } from '../ui/Card';
 import { useConfirm } from '../ui/ConfirmDialog';
 
 type Preview = Output<'privacy:anonymisePreview'> & { years: number };
@@ -90,10 +91,7 @@ export function AnonymiseSection(props: { onDone: () => void }) {
   };
 
   return (
-    <section className="register-card" aria-labelledby="privacy-title" aria-busy={busy !== null}>
-      <h2 id="privacy-title" className="register-card-title">
-        Personvern: anonymisering
-      </h2>
+    <Card className="register-card" titleId="privacy-title" title="Personvern: anonymisering" busy={busy !== null}>
       <p className="register-intro">
         Deltakere som sluttet for lenge siden, trenger ikke stå med navn. Anonymiserte deltakere får navnet
         «Anonymisert» og mister fødselsår og merknad. Resten blir stående, så tallene i rapportene er de samme, bortsett
@@ -107,7 +105,7 @@ export function AnonymiseSection(props: { onDone: () => void }) {
           void showPreview();
         }}
       >
-        <label className="form-field">
+        <label className="field">
           <span className="form-label">Sluttet for mer enn</span>
           <span className="register-years">
             <input
@@ -169,6 +167,6 @@ export function AnonymiseSection(props: { onDone: () => void }) {
         <p className="safety-muted">Registeret er skrivebeskyttet her, så det kan ikke anonymiseres herfra.</p>
       )}
       {dialog}
-    </section>
+    </Card>
   );
 }

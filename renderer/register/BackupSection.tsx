@@ -12,6 +12,7 @@ import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { useSafety } from '../safety/safetyState';
 import { sizeText } from '../safety/sizeText';
+import { Card } from '../ui/Card';
 import { useConfirm } from '../ui/ConfirmDialog';
 
 type Listing = Output<'backup:list'>;
@@ -234,10 +235,7 @@ export function BackupSection() {
   const lastError = status?.backups.lastError ?? null;
 
   return (
-    <section className="register-card" aria-labelledby="backup-title" aria-busy={busy}>
-      <h2 id="backup-title" className="register-card-title">
-        Sikkerhetskopier
-      </h2>
+    <Card className="register-card" titleId="backup-title" title="Sikkerhetskopier" busy={busy}>
       <p className="register-intro">
         Kullregister tar en sikkerhetskopi første gang registeret åpnes hver dag, før hver import og før hver
         oppgradering. Kopiene fra de 14 siste dagene tas vare på, og én for hver av de 12 siste månedene.
@@ -331,6 +329,6 @@ export function BackupSection() {
         </p>
       )}
       {dialog}
-    </section>
+    </Card>
   );
 }

@@ -11,6 +11,7 @@ import { invoke } from '../bridge';
 import { DeletePersonDialog } from '../safety/DeletePersonDialog';
 import { useSafety } from '../safety/safetyState';
 import { stillHoldingText } from '../safety/stillHolding';
+import { Card } from '../ui/Card';
 
 type Deleted = Output<'privacy:deleted:list'>[number];
 type Message = { tone: 'ok' | 'error'; text: string };
@@ -51,10 +52,12 @@ export function DeletedPeopleSection(props: { onDone: () => void; version: numbe
   };
 
   return (
-    <section className="register-card" aria-labelledby="deleted-title" aria-busy={busy}>
-      <h2 id="deleted-title" className="register-card-title">
-        Personvern: slettede deltakere med spor i endringsloggen
-      </h2>
+    <Card
+      className="register-card"
+      titleId="deleted-title"
+      title="Personvern: slettede deltakere med spor i endringsloggen"
+      busy={busy}
+    >
       <p className="register-intro">
         En deltaker som er slettet med «Slett» i tabellen, står fortsatt med navn i endringsloggen. Ber personen om å
         bli slettet, velg «Slett for godt» her: da fjernes også endringsloggen, i registeret og i alle
@@ -117,6 +120,6 @@ export function DeletedPeopleSection(props: { onDone: () => void; version: numbe
           onConfirm={() => void erase(chosen)}
         />
       )}
-    </section>
+    </Card>
   );
 }

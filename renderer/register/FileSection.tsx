@@ -4,6 +4,7 @@ import type { FileLocationInfo } from '../../shared/contract/safety';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { useSafety } from '../safety/safetyState';
+import { Card } from '../ui/Card';
 
 export function FileSection() {
   const { status } = useSafety();
@@ -17,20 +18,14 @@ export function FileSection() {
 
   if (!status) {
     return (
-      <section className="register-card" aria-labelledby="file-title">
-        <h2 id="file-title" className="register-card-title">
-          Registerfilen
-        </h2>
+      <Card className="register-card" titleId="file-title" title="Registerfilen">
         <p className="safety-muted">Henter opplysninger om registeret …</p>
-      </section>
+      </Card>
     );
   }
 
   return (
-    <section className="register-card" aria-labelledby="file-title">
-      <h2 id="file-title" className="register-card-title">
-        Registerfilen
-      </h2>
+    <Card className="register-card" titleId="file-title" title="Registerfilen">
       <dl className="register-facts">
         <dt>Fil</dt>
         <dd>
@@ -78,7 +73,7 @@ export function FileSection() {
           </>
         )}
       </dl>
-    </section>
+    </Card>
   );
 }
 

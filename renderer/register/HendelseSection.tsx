@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { HendelseEntry } from '../../shared/contract/history';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
+import { Card } from '../ui/Card';
 
 const WHAT: Record<HendelseEntry['hva'], string> = {
   anonymisering: 'Anonymisering',
@@ -29,10 +30,7 @@ export function HendelseSection(props: { version: number }) {
   }, [props.version]);
 
   return (
-    <section className="register-card" aria-labelledby="events-title">
-      <h2 id="events-title" className="register-card-title">
-        Hendelseslogg
-      </h2>
+    <Card className="register-card" titleId="events-title" title="Hendelseslogg">
       <p className="register-intro">
         Anonymiseringer, slettinger, innsyn, eksporter med navn, gjenopprettinger og overtatte låser, nyeste først.
         Endringer i enkeltfelt ser du med «Historikk» i Deltakere og Kull.
@@ -69,6 +67,6 @@ export function HendelseSection(props: { version: number }) {
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

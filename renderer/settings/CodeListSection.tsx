@@ -7,6 +7,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { EDITABLE_LIST_KEYS, EDITABLE_LIST_LABELS, type EditableListKey } from '../../shared/codes';
 import type { CodeListEntry, CodeLists } from '../../shared/schema/codelist';
 import { invoke, type Result } from '../bridge';
+import { Card } from '../ui/Card';
 
 const ABOUT: Record<EditableListKey, string> = {
   henvist_fra: 'Hvor deltakerne er henvist fra, for eksempel NAV-kontor eller Ny sjanse.',
@@ -111,10 +112,7 @@ export function CodeListSection() {
   };
 
   return (
-    <section className="settings-card" aria-labelledby="settings-lists">
-      <h2 id="settings-lists" className="settings-card-title">
-        Lister
-      </h2>
+    <Card titleId="settings-lists" title="Lister">
       <p className="settings-hint">
         Verdiene foreslås når du fyller ut Deltakere-tabellen. Skriver du en ny verdi der, kommer den med i listen. En
         verdi som er i bruk, kan skjules, men ikke slettes.
@@ -144,7 +142,7 @@ export function CodeListSection() {
         <div className="settings-list-head">
           <p className="settings-small">{ABOUT[list]}</p>
           {entries.length > 1 && (
-            <button type="button" className="button settings-button-small" disabled={busy} onClick={sortAlphabetically}>
+            <button type="button" className="button button-small" disabled={busy} onClick={sortAlphabetically}>
               Sorter alfabetisk
             </button>
           )}
@@ -203,17 +201,13 @@ export function CodeListSection() {
                         <>
                           <button
                             type="button"
-                            className="button settings-button-small button-primary"
+                            className="button button-small button-primary"
                             disabled={busy}
                             onClick={() => void rename()}
                           >
                             Lagre
                           </button>
-                          <button
-                            type="button"
-                            className="button settings-button-small"
-                            onClick={() => setRenaming(null)}
-                          >
+                          <button type="button" className="button button-small" onClick={() => setRenaming(null)}>
                             Avbryt
                           </button>
                         </>
@@ -221,7 +215,7 @@ export function CodeListSection() {
                         <>
                           <button
                             type="button"
-                            className="button settings-button-small"
+                            className="button button-small"
                             disabled={busy}
                             aria-label={`Endre navn på «${entry.verdi}»`}
                             onClick={() => {
@@ -233,7 +227,7 @@ export function CodeListSection() {
                           </button>
                           <button
                             type="button"
-                            className="button settings-button-small settings-toggle"
+                            className="button button-small settings-toggle"
                             disabled={busy}
                             aria-label={`${entry.skjult ? 'Vis' : 'Skjul'} «${entry.verdi}»`}
                             onClick={() =>
@@ -249,7 +243,7 @@ export function CodeListSection() {
                           </button>
                           <button
                             type="button"
-                            className="button settings-button-small settings-button-arrow"
+                            className="button button-small settings-button-arrow"
                             disabled={busy || index === 0}
                             aria-label={`Flytt «${entry.verdi}» opp`}
                             title="Flytt opp"
@@ -259,7 +253,7 @@ export function CodeListSection() {
                           </button>
                           <button
                             type="button"
-                            className="button settings-button-small settings-button-arrow"
+                            className="button button-small settings-button-arrow"
                             disabled={busy || index === entries.length - 1}
                             aria-label={`Flytt «${entry.verdi}» ned`}
                             title="Flytt ned"
@@ -296,6 +290,6 @@ export function CodeListSection() {
           </p>
         )}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
+import { Card } from '../ui/Card';
 import { CodeListSection } from './CodeListSection';
 import { TiltakSection } from './TiltakSection';
 import './settings.css';
@@ -34,10 +35,7 @@ function BackupSection() {
   }, []);
 
   return (
-    <section className="settings-card" aria-labelledby="settings-backup">
-      <h2 id="settings-backup" className="settings-card-title">
-        Sikkerhetskopier
-      </h2>
+    <Card titleId="settings-backup" title="Sikkerhetskopier">
       <p className="settings-hint">
         Kullregister tar en sikkerhetskopi av registeret hver dag det brukes, og tar vare på kopiene fra de siste 14
         dagene og de siste 12 månedene.
@@ -59,6 +57,6 @@ function BackupSection() {
           .
         </p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,8 @@ import type { Settings } from '../../shared/schema/settings';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
 import { OpptakChoice } from '../start/OpptakChoice';
+import { Card } from '../ui/Card';
+import { TextField } from '../ui/TextField';
 
 type Draft = Omit<Settings, 'kull_lengde_mnd'> & { kull_lengde_mnd: string };
 
@@ -32,12 +34,9 @@ export function TiltakSection() {
 
   if (!draft || !saved) {
     return (
-      <section className="settings-card" aria-labelledby="settings-tiltak">
-        <h2 id="settings-tiltak" className="settings-card-title">
-          Tiltaket
-        </h2>
+      <Card titleId="settings-tiltak" title="Tiltaket">
         {message && <p className="form-error">{message.text}</p>}
-      </section>
+      </Card>
     );
   }
 
@@ -80,54 +79,37 @@ export function TiltakSection() {
   };
 
   return (
-    <form className="settings-card" aria-labelledby="settings-tiltak" onSubmit={(e) => void save(e)} noValidate>
-      <h2 id="settings-tiltak" className="settings-card-title">
-        Tiltaket
-      </h2>
+    <Card as="form" titleId="settings-tiltak" title="Tiltaket" onSubmit={(e) => void save(e)}>
       <p className="settings-hint">Tiltak, avdeling og kontaktperson står øverst i rapporten.</p>
       <div className="settings-fields">
-        <div className="settings-field settings-field-wide">
-          <label htmlFor={ids.tiltak} className="form-label">
-            Tiltak
-          </label>
-          <input
-            id={ids.tiltak}
-            className="text-input"
-            value={draft.tiltak}
-            maxLength={200}
-            onChange={(e) => edit({ tiltak: e.target.value })}
-          />
-        </div>
-        <div className="settings-field">
-          <label htmlFor={ids.avdeling} className="form-label">
-            Avdeling
-          </label>
-          <input
-            id={ids.avdeling}
-            className="text-input"
-            value={draft.avdeling}
-            maxLength={200}
-            onChange={(e) => edit({ avdeling: e.target.value })}
-          />
-        </div>
-        <div className="settings-field">
-          <label htmlFor={ids.kontakt} className="form-label">
-            Kontaktperson
-          </label>
-          <input
-            id={ids.kontakt}
-            className="text-input"
-            value={draft.kontaktperson}
-            maxLength={200}
-            onChange={(e) => edit({ kontaktperson: e.target.value })}
-          />
-        </div>
+        <TextField
+          id={ids.tiltak}
+          className="settings-field-wide"
+          label="Tiltak"
+          value={draft.tiltak}
+          maxLength={200}
+          onChange={(e) => edit({ tiltak: e.target.value })}
+        />
+        <TextField
+          id={ids.avdeling}
+          label="Avdeling"
+          value={draft.avdeling}
+          maxLength={200}
+          onChange={(e) => edit({ avdeling: e.target.value })}
+        />
+        <TextField
+          id={ids.kontakt}
+          label="Kontaktperson"
+          value={draft.kontaktperson}
+          maxLength={200}
+          onChange={(e) => edit({ kontaktperson: e.target.value })}
+        />
       </div>
 
       <OpptakChoice value={draft.opptak} onChange={(opptak) => edit({ opptak })} />
 
       {draft.opptak === 'kull' && (
-        <div className="settings-field settings-length">
+        <div className="field settings-length">
           <label htmlFor={ids.lengde} className="form-label">
             Vanlig lengde på et kull
           </label>
@@ -164,6 +146,6 @@ export function TiltakSection() {
           </span>
         )}
       </div>
-    </form>
+    </Card>
   );
 }

@@ -9,6 +9,8 @@ import type { Result } from '../../shared/api';
 import type { AppState } from '../../shared/contract/app';
 import type { Settings } from '../../shared/schema/settings';
 import { invoke } from '../bridge';
+import { Card } from '../ui/Card';
+import { TextField } from '../ui/TextField';
 import { OpptakChoice } from './OpptakChoice';
 import './start.css';
 
@@ -114,64 +116,49 @@ export function StartScreen(props: {
         )}
 
         <div className="start-columns">
-          <form className="start-card start-create" onSubmit={create} noValidate aria-labelledby="start-create-title">
-            <h2 id="start-create-title" className="start-card-title">
-              Lag et nytt register
-            </h2>
+          <Card
+            as="form"
+            className="start-create"
+            onSubmit={create}
+            titleId="start-create-title"
+            title="Lag et nytt register"
+          >
             <p className="start-hint">
               Navnet på tiltaket og avdelingen står øverst i rapporten. Alt kan endres senere.
             </p>
 
-            <div className="start-field">
-              <label htmlFor={ids.tiltak} className="form-label">
-                Tiltak
-              </label>
-              <input
-                id={ids.tiltak}
-                className={`text-input${errors.tiltak ? ' text-input-invalid' : ''}`}
-                value={tiltak}
-                placeholder="For eksempel Sykkelvert"
-                maxLength={200}
-                aria-invalid={errors.tiltak ? true : undefined}
-                aria-describedby={errors.tiltak ? `${ids.tiltak}-feil` : undefined}
-                onChange={(e) => {
-                  setTiltak(e.target.value);
-                  if (errors.tiltak) setErrors({ opptak: errors.opptak });
-                }}
-              />
-              {errors.tiltak && (
-                <span id={`${ids.tiltak}-feil`} className="form-error">
-                  {errors.tiltak}
-                </span>
-              )}
-            </div>
+            <TextField
+              id={ids.tiltak}
+              className="start-field"
+              label="Tiltak"
+              value={tiltak}
+              placeholder="For eksempel Sykkelvert"
+              maxLength={200}
+              error={errors.tiltak}
+              onChange={(e) => {
+                setTiltak(e.target.value);
+                if (errors.tiltak) setErrors({ opptak: errors.opptak });
+              }}
+            />
             <div className="start-field-row">
-              <div className="start-field">
-                <label htmlFor={ids.avdeling} className="form-label">
-                  Avdeling
-                </label>
-                <input
-                  id={ids.avdeling}
-                  className="text-input"
-                  value={avdeling}
-                  placeholder="For eksempel Etat for sykehjem"
-                  maxLength={200}
-                  onChange={(e) => setAvdeling(e.target.value)}
-                />
-              </div>
-              <div className="start-field">
-                <label htmlFor={ids.kontakt} className="form-label">
-                  Kontaktperson
-                </label>
-                <input
-                  id={ids.kontakt}
-                  className="text-input"
-                  value={kontaktperson}
-                  placeholder="Navn, telefon eller e-post"
-                  maxLength={200}
-                  onChange={(e) => setKontaktperson(e.target.value)}
-                />
-              </div>
+              <TextField
+                id={ids.avdeling}
+                className="start-field"
+                label="Avdeling"
+                value={avdeling}
+                placeholder="For eksempel Etat for sykehjem"
+                maxLength={200}
+                onChange={(e) => setAvdeling(e.target.value)}
+              />
+              <TextField
+                id={ids.kontakt}
+                className="start-field"
+                label="Kontaktperson"
+                value={kontaktperson}
+                placeholder="Navn, telefon eller e-post"
+                maxLength={200}
+                onChange={(e) => setKontaktperson(e.target.value)}
+              />
             </div>
 
             <OpptakChoice
@@ -218,13 +205,10 @@ export function StartScreen(props: {
                 {busy === 'create' ? 'Lager registeret …' : 'Lag registeret'}
               </button>
             </div>
-          </form>
+          </Card>
 
           <div className="start-side">
-            <section className="start-card" aria-labelledby="start-open-title">
-              <h2 id="start-open-title" className="start-card-title">
-                Har dere et register fra før?
-              </h2>
+            <Card titleId="start-open-title" title="Har dere et register fra før?">
               <p className="start-hint">For eksempel en fil en kollega har laget på et fellesområde.</p>
               <button
                 type="button"
@@ -255,12 +239,9 @@ export function StartScreen(props: {
                   </ul>
                 </div>
               )}
-            </section>
+            </Card>
 
-            <section className="start-card" aria-labelledby="start-demo-title">
-              <h2 id="start-demo-title" className="start-card-title">
-                Vil du prøve først?
-              </h2>
+            <Card titleId="start-demo-title" title="Vil du prøve først?">
               <p className="start-hint">
                 Demoregisteret har fiktive data fra Sykkelvert: 13 kull og 238 deltakere. Det er en egen fil, så det du
                 gjør der, påvirker ikke registeret ditt.
@@ -273,20 +254,17 @@ export function StartScreen(props: {
               >
                 {busy === 'demo' ? 'Åpner demoregisteret …' : 'Åpne demoregisteret'}
               </button>
-            </section>
+            </Card>
 
             {onSamlerapport && (
-              <section className="start-card" aria-labelledby="start-samle-title">
-                <h2 id="start-samle-title" className="start-card-title">
-                  Koordinator for flere tiltak?
-                </h2>
+              <Card titleId="start-samle-title" title="Koordinator for flere tiltak?">
                 <p className="start-hint">
                   Slå sammen rapportfilene fra tiltakene til kommunens samlerapport. Det trengs ikke noe register.
                 </p>
                 <button type="button" className="button" disabled={busy !== null} onClick={onSamlerapport}>
                   Lag samlerapport
                 </button>
-              </section>
+              </Card>
             )}
           </div>
         </div>

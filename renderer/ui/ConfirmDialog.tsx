@@ -3,7 +3,7 @@
  * Esc or «Avbryt» says no. The safe button has the focus when it opens.
  */
 import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { useModalDialog } from './useModalDialog';
+import { Dialog } from './Dialog';
 
 export type ConfirmRequest = {
   title: string;
@@ -34,21 +34,8 @@ export function useConfirm(): [ReactNode, (request: ConfirmRequest) => Promise<b
 function ConfirmDialog(props: { request: ConfirmRequest; onClose: (yes: boolean) => void }) {
   const { request, onClose } = props;
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const ref = useModalDialog(cancelRef);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="dialog-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose(false);
-      }}
-    >
-      <h2 id="dialog-title" className="dialog-title">
-        {request.title}
-      </h2>
+    <Dialog titleId="dialog-title" title={request.title} onCancel={() => onClose(false)} focusRef={cancelRef}>
       <div className="dialog-body">{request.body}</div>
       <div className="dialog-actions">
         <button ref={cancelRef} type="button" className="button" onClick={() => onClose(false)}>
@@ -62,6 +49,6 @@ function ConfirmDialog(props: { request: ConfirmRequest; onClose: (yes: boolean)
           {request.confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
