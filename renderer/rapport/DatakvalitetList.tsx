@@ -24,9 +24,12 @@ export function DatakvalitetList(props: {
   items: readonly DatakvalitetItem[] | null;
   /** Which period the list covers, e.g. «Hittil i år (01.01.2026–31.10.2026)». */
   scope: string;
+  /** Set while the period typed is not shown (invalid, or not yet shown): the list is left empty. */
+  pending?: string | null;
   onOpen: (id: number) => void;
 }) {
-  const { items, scope, onOpen } = props;
+  const { scope, onOpen } = props;
+  const items = props.pending ? null : props.items;
   const byRule = useMemo(() => new Map((items ?? []).map((item) => [item.rule, item])), [items]);
   const people = useMemo(() => new Set((items ?? []).flatMap((item) => item.deltaker_ids)).size, [items]);
   const [shown, setShown] = useState<Readonly<Record<string, number>>>({});
@@ -44,8 +47,10 @@ export function DatakvalitetList(props: {
       <h2 id="quality-title" className="quality-title">
         Datakvalitet
       </h2>
-      <p className="quality-scope">{scope}</p>
-      {items === null ? (
+      {!props.pending && <p className="quality-scope">{scope}</p>}
+      {props.pending ? (
+        <p className="quality-summary">Ingen liste før perioden er vist.</p>
+      ) : items === null ? (
         <p className="quality-summary">Sjekker …</p>
       ) : people === 0 ? (
         <p className="quality-summary quality-ok">✓ Ingen deltakere bryter reglene.</p>
@@ -55,7 +60,7 @@ export function DatakvalitetList(props: {
           Deltakere.
         </p>
       )}
-      <ul className="quality-rules">
+      <ul className="quality-rules" hidden={!!props.pending}>
         {ROW_RULES.map((rule) => {
           const item = byRule.get(rule.key);
           const total = item?.count ?? 0;

@@ -25,13 +25,23 @@ function yearOfChoice(choice: ViewChoice): number {
   return choice.mode === 'range' ? Number(choice.from.slice(0, 4)) : choice.year;
 }
 
-export function PeriodPicker(props: { value: ViewChoice; thisYear: number; onChange: (choice: ViewChoice) => void }) {
-  const { value, thisYear, onChange } = props;
+export function PeriodPicker(props: {
+  value: ViewChoice;
+  thisYear: number;
+  onChange: (choice: ViewChoice) => void;
+  /**
+   * Why the report on screen is not the period typed (an invalid date, or dates typed but not yet
+   * shown with «Vis»); null when it is. The screen clears the report and allows no export meanwhile.
+   */
+  onPending: (reason: string | null) => void;
+}) {
+  const { value, thisYear, onChange, onPending } = props;
   const year = yearOfChoice(value);
   const years = yearsAround(thisYear, year);
 
   const switchMode = (mode: ViewChoice['mode']) => {
     if (mode === value.mode) return;
+    onPending(null);
     if (mode === 'month') onChange({ mode, year, month: value.mode === 'month' ? value.month : 1 });
     else if (mode === 'year') onChange({ mode, year });
     else onChange({ mode, ...viewRequest(value) });
@@ -91,21 +101,40 @@ export function PeriodPicker(props: { value: ViewChoice; thisYear: number; onCha
           </select>
         </label>
       )}
-      {value.mode === 'range' && <RangeFields from={value.from} to={value.to} onChange={onChange} />}
+      {value.mode === 'range' && (
+        <RangeFields from={value.from} to={value.to} onChange={onChange} onPending={onPending} />
+      )}
     </div>
   );
 }
 
 /** Two dates as the user types them; the report changes when they press Enter or «Vis». */
-function RangeFields(props: { from: string; to: string; onChange: (choice: ViewChoice) => void }) {
+function RangeFields(props: {
+  from: string;
+  to: string;
+  onChange: (choice: ViewChoice) => void;
+  onPending: (reason: string | null) => void;
+}) {
+  const { onPending } = props;
   const [fromText, setFromText] = useState(formatDate(props.from));
   const [toText, setToText] = useState(formatDate(props.to));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorText] = useState<string | null>(null);
+  const setError = (message: string) => {
+    setErrorText(message);
+    onPending(message);
+  };
 
   useEffect(() => {
     setFromText(formatDate(props.from));
     setToText(formatDate(props.to));
   }, [props.from, props.to]);
+
+  // Dates typed but not shown yet: the report on screen is another period's.
+  const typed = (from: string, to: string) => {
+    setErrorText(null);
+    const same = from.trim() === formatDate(props.from) && to.trim() === formatDate(props.to);
+    onPending(same ? null : 'Trykk «Vis» for å se rapporten for datoene du har skrevet.');
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -123,7 +152,8 @@ function RangeFields(props: { from: string; to: string; onChange: (choice: ViewC
       setError('Fra-datoen kan ikke være etter til-datoen.');
       return;
     }
-    setError(null);
+    setErrorText(null);
+    onPending(null);
     props.onChange({ mode: 'range', from: from.value, to: to.value });
   };
 
@@ -137,7 +167,10 @@ function RangeFields(props: { from: string; to: string; onChange: (choice: ViewC
           placeholder="dd.mm.åååå"
           inputMode="numeric"
           aria-invalid={error?.startsWith('Fra') ?? false}
-          onChange={(event) => setFromText(event.target.value)}
+          onChange={(event) => {
+            setFromText(event.target.value);
+            typed(event.target.value, toText);
+          }}
         />
       </label>
       <label className="toolbar-field">
@@ -147,7 +180,10 @@ function RangeFields(props: { from: string; to: string; onChange: (choice: ViewC
           value={toText}
           placeholder="dd.mm.åååå"
           inputMode="numeric"
-          onChange={(event) => setToText(event.target.value)}
+          onChange={(event) => {
+            setToText(event.target.value);
+            typed(fromText, event.target.value);
+          }}
         />
       </label>
       <button type="submit" className="button">

@@ -44,8 +44,14 @@ export function RapportScreen() {
   const [html, setHtml] = useState<string | null>(null);
   const [quality, setQuality] = useState<DatakvalitetItem[] | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Why no report is shown for the period in the fields (PeriodPicker's onPending); null: it is. */
+  const [pending, setPending] = useState<string | null>(null);
   const [message, setMessage] = useStatusMessage();
   const navigation = useNavigation();
+
+  // Another period: the message about the last one («Lagret rapport-2021-10.pdf») goes with it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `request` is the signal to clear it.
+  useEffect(() => setMessage(null), [request, setMessage]);
 
   useEffect(() => {
     let current = true;
@@ -101,7 +107,9 @@ export function RapportScreen() {
   // Fil → Skriv ut rapport (Ctrl+P) from any screen: print as soon as the report is on screen.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `print` is new every render; the request is taken once.
   useEffect(() => {
-    if (html !== null && navigation.takePrintRequest()) void print();
+    if (html === null || !navigation.takePrintRequest()) return;
+    if (pending === null) void print();
+    else setMessage({ tone: 'warning', text: `Ikke skrevet ut: ${pending}` });
   }, [html, navigation]);
 
   const scope = request.monthly
@@ -112,12 +120,20 @@ export function RapportScreen() {
     <div className="rapport-screen">
       <div className="toolbar">
         <h1 className="screen-title">Rapport</h1>
-        <PeriodPicker value={choice} thisYear={Number(today.slice(0, 4))} onChange={setChoice} />
+        <PeriodPicker
+          value={choice}
+          thisYear={Number(today.slice(0, 4))}
+          onChange={setChoice}
+          onPending={(reason) => {
+            setPending(reason);
+            if (reason) setMessage(null);
+          }}
+        />
         <div className="toolbar-actions">
           <button
             type="button"
             className="button button-primary"
-            disabled={busy || html === null}
+            disabled={busy || html === null || pending !== null}
             onClick={() => void print()}
           >
             Skriv ut
@@ -127,7 +143,7 @@ export function RapportScreen() {
               key={b.format}
               type="button"
               className="button"
-              disabled={busy || html === null}
+              disabled={busy || html === null || pending !== null}
               onClick={() => void save(b.format)}
             >
               {b.label}
@@ -137,7 +153,9 @@ export function RapportScreen() {
       </div>
       <div className="rapport-body">
         <section className="rapport-paper" aria-label="Rapporten slik den skrives ut" aria-busy={html === null}>
-          {html === null ? (
+          {pending !== null ? (
+            <p className="rapport-loading rapport-pending">{pending}</p>
+          ) : html === null ? (
             <p className="rapport-loading">Lager rapporten …</p>
           ) : (
             // The markup comes from shared/report/html.ts, which escapes every text taken from data.
@@ -145,7 +163,7 @@ export function RapportScreen() {
             <div className="rapport-sheet" dangerouslySetInnerHTML={{ __html: html }} />
           )}
         </section>
-        <DatakvalitetList items={quality} scope={scope} onOpen={navigation.openDeltaker} />
+        <DatakvalitetList items={quality} scope={scope} pending={pending} onOpen={navigation.openDeltaker} />
       </div>
       <StatusBar message={message} />
     </div>

@@ -274,10 +274,21 @@ function headerHtml(header: ReportHeader): string {
   return `<header class="kr-header"><h1 class="kr-title">${escapeHtml(TEMPLATE_TITLE)}</h1><dl class="kr-meta">${meta}</dl></header>`;
 }
 
+/**
+ * On paper, every page under its running head: the form's name, the tiltak and the period. The
+ * report sits in one cell of a layout table whose head Chromium repeats on each printed page
+ * (no browser prints CSS running elements); on screen the head is hidden (resources/report.css).
+ */
+function runningHead(header: ReportHeader): string {
+  const items = [TEMPLATE_TITLE, `Tiltak: ${header.tiltak || '–'}`, `Periode: ${header.periodLabel}`];
+  return `<thead class="kr-running"><tr><td>${items.map((item) => `<span>${escapeHtml(item)}</span>`).join('')}</td></tr></thead>`;
+}
+
 function render(blocks: readonly Block[], header: ReportHeader, variant: string): string {
   const formSection = `<section class="kr-section kr-section--form">${formTable(blocks)}</section>`;
   const sections = SECTION_ORDER.map((key) => sectionHtml(key, blocks)).join('');
-  return `<article class="kr-report ${variant}" lang="nb">${headerHtml(header)}${formSection}${sections}<p class="kr-note">${escapeHtml(REPORT_NOTE)}</p></article>`;
+  const body = `${headerHtml(header)}${formSection}${sections}<p class="kr-note">${escapeHtml(REPORT_NOTE)}</p>`;
+  return `<article class="kr-report ${variant}" lang="nb"><table class="kr-pages">${runningHead(header)}<tbody><tr><td>${body}</td></tr></tbody></table></article>`;
 }
 
 /** The form (rows 1–15) and every section for one period. */
