@@ -5,18 +5,17 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { setAppHost } from '../../electron/api/app';
 import { call } from '../../electron/api/handlers';
 import { openRegister } from '../../electron/store/open';
 import { updateSettings } from '../../electron/store/settings';
-import { type DialogAnswers, installAppHost, sendMenu, withMenu } from './app-host';
+import { type DialogAnswers, installAppHost, sendMenu, setHost, withMenu } from './app-host';
 import { E2E_USER, expect, test } from './fixtures';
 
 /** With the app channels (the start screen's «Åpne et register …»), answered by the test. */
 const hosted = test.extend<{ answers: DialogAnswers }>({
   answers: async ({ session, appFolders }, use) => {
     await use(installAppHost(session, appFolders).answers);
-    setAppHost(null);
+    setHost(null);
   },
 });
 

@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { setAppHost } from '../../electron/api/app';
 import { call } from '../../electron/api/handlers';
 import { RegisterSession } from '../../electron/register/session';
-import { installAppHost } from './app-host';
+import { installAppHost, setHost } from './app-host';
 import { test as base, E2E_USER, expect } from './fixtures';
 
 const SHOTS = 'test-results/screens/design';
@@ -38,7 +37,7 @@ const firstRun = base.extend({
     });
     installAppHost(session, appFolders);
     await use(session);
-    setAppHost(null);
+    setHost(null);
     await session.idle();
     session.close();
   },
