@@ -36,8 +36,8 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { setAppHost } from '../electron/api/app';
 import { invoke } from '../electron/api/handlers';
+import { setHost } from '../electron/api/host';
 import { arsrapportViewHtml, loadArsrapportView } from '../electron/io/arsrapport-files';
 import { RegisterSession } from '../electron/register/session';
 import { serveRendererFile } from '../electron/renderer-files';
@@ -158,15 +158,21 @@ async function benchOpen(): Promise<void> {
       const start = performance.now();
       const opened = await openSession();
       session = opened.session;
-      setAppHost({
+      setHost({
         session: opened.session,
         version: 'bench',
         runtime: `Node ${process.versions.node}`,
-        dataFolder: dir,
-        settingsFile: path.join(dir, 'innstillinger.json'),
-        defaultRegisterPath: registerPath,
-        demoFolder: path.resolve('resources/demo'),
-        dialogs: { chooseRegisterToOpen: () => null, chooseNewRegister: () => null },
+        paths: {
+          dataFolder: dir,
+          settingsFile: path.join(dir, 'innstillinger.json'),
+          defaultRegisterPath: registerPath,
+          demoFolder: path.resolve('resources/demo'),
+        },
+        chooseSavePath: () => null,
+        chooseOpenPaths: () => null,
+        chooseFolder: () => null,
+        printToPdf: async () => 0,
+        print: async () => false,
       });
       const registerMs = elapsed(start);
       await page.goto(APP_URL);
@@ -183,7 +189,7 @@ async function benchOpen(): Promise<void> {
       runs.push({ total, register: registerMs, load: loadMs, page: total - registerMs });
       await context.close();
       opened.session.close();
-      setAppHost(null);
+      setHost(null);
     }
     // The Rapport screen and back (scripts/bench-rapport-screen.ts), on the same register.
     const opened = await openSession();

@@ -1,7 +1,7 @@
 /**
  * The app's own channels (shared/contract/app.ts): the start screen's create / open / demo, the
  * recent list, and «Om Kullregister». They work with no register open, so they take the app's
- * session and the glue's dialogs (the `AppHost`, set once by electron/app/main.ts; tests set their
+ * host (host.ts: its session, dialogs and folders, set once by electron/app/main.ts; tests set their
  * own) instead of the register every other handler gets.
  */
 import fs from 'node:fs';
@@ -15,72 +15,35 @@ import { DomainError } from '../store/errors';
 import { openRegister } from '../store/open';
 import { updateSettings } from '../store/settings';
 import { invalidInput, toApiError } from './errors';
-import { samleHandlers, setSamleHostSource } from './samlerapport';
+import { type FileKind, type Host, type HostDialogs, requireHost } from './host';
+import { samleHandlers } from './samlerapport';
 import type { HandlerMap } from './types';
 
-/** The native dialogs (Electron's; tests answer them). Null: the user cancelled. */
-export type AppDialogs = {
-  chooseRegisterToOpen: () => string | null;
-  /** The samlerapport's report files, or one folder of them (api/samlerapport.ts). */
-  chooseReportFiles?: (options: { folder: boolean }) => string[] | null;
-  /** Where to save a new register; `defaultName` is the suggested file name. */
-  chooseNewRegister: (defaultName: string) => string | null;
-};
+/** What the open and save dialogs offer for a register. */
+const REGISTER_KIND: FileKind = { name: 'Kullregister', extensions: ['sqlite', 'kullregister'] };
 
-export type AppHost = {
-  session: RegisterSession;
-  version: string;
-  /** Electron, Chromium and Node versions (for «Om»). */
-  runtime: string;
-  /** The app's user-data folder (Electron's `userData`). */
-  dataFolder: string;
-  /** The app's settings file on this machine (register/app-config.ts). */
-  settingsFile: string;
-  /** The register «Lag nytt register» creates unless the user picks a place. */
-  defaultRegisterPath: string;
-  /** Where the demo CSV files are (resources/demo, or the installed app's resources). */
-  demoFolder: string;
-  dialogs: AppDialogs;
-  /**
-   * Opens a register with the glue's own dialogs for a damaged file or a stale lock (electron/app/
-   * open-register.ts); false when the user gave up there. Without it, refusals come back as errors.
-   */
-  open?: (file: string, options: { create?: boolean }) => Promise<boolean>;
-  /** Told after another register was opened (the menu's recent list changes). */
-  onRegisterChanged?: () => void;
-};
-
-let host: AppHost | null = null;
-// The samlerapport (api/samlerapport.ts) works with no register open too, with this same host.
-setSamleHostSource(() => host);
-
-/** Called once by the Electron glue at start (and by tests). */
-export function setAppHost(next: AppHost | null): void {
-  host = next;
-}
-
-function requireHost(): AppHost {
-  if (!host) throw new DomainError('no_app', 'Dette kan bare gjøres i Kullregister-programmet.');
-  return host;
+/** The open dialog for a register (the start screen's «Åpne et register» and the Fil menu). */
+export function chooseRegisterToOpen(dialogs: Pick<HostDialogs, 'chooseOpenPaths'>): string | null {
+  return dialogs.chooseOpenPaths({ title: 'Åpne register', kinds: [REGISTER_KIND] })?.[0] ?? null;
 }
 
 export const DEMO_REGISTER_NAME = 'kullregister-demo.sqlite';
 
-export function demoRegisterPath(h: Pick<AppHost, 'dataFolder'>): string {
-  return path.join(h.dataFolder, 'Demo', DEMO_REGISTER_NAME);
+export function demoRegisterPath(h: Pick<Host, 'paths'>): string {
+  return path.join(h.paths.dataFolder, 'Demo', DEMO_REGISTER_NAME);
 }
 
 function describeFile(file: string) {
   return { path: file, name: path.basename(file), folder: path.dirname(file) };
 }
 
-export function appState(h: AppHost): AppState {
+export function appState(h: Host): AppState {
   const open = h.session.register?.path ?? null;
   return {
     hasRegister: open !== null,
     register: open ? describeFile(open) : null,
     recent: h.session.recentFiles().map(describeFile),
-    defaultFolder: path.dirname(h.defaultRegisterPath),
+    defaultFolder: path.dirname(h.paths.defaultRegisterPath),
   };
 }
 
@@ -96,7 +59,7 @@ export function registerToOpenAtStart(session: RegisterSession, defaultRegisterP
  * Opens `file` in place of the open register. If it cannot be opened, the one that was open is
  * opened again, so a failed attempt never leaves the user with nothing.
  */
-async function switchTo(h: AppHost, file: string, options: { create?: boolean } = {}): Promise<boolean> {
+async function switchTo(h: Host, file: string, options: { create?: boolean } = {}): Promise<boolean> {
   const previous = h.session.register?.path ?? null;
   const open =
     h.open ??
@@ -144,13 +107,17 @@ export function suggestedFileName(tiltak: string): string {
   return `${cleaned || 'kullregister'}.sqlite`;
 }
 
-async function createRegister(h: AppHost, input: NewRegister) {
+async function createRegister(h: Host, input: NewRegister) {
   let file: string | null;
   if (input.plassering === 'standard') {
-    fs.mkdirSync(path.dirname(h.defaultRegisterPath), { recursive: true });
-    file = freeRegisterPath(h.defaultRegisterPath);
+    fs.mkdirSync(path.dirname(h.paths.defaultRegisterPath), { recursive: true });
+    file = freeRegisterPath(h.paths.defaultRegisterPath);
   } else {
-    file = h.dialogs.chooseNewRegister(suggestedFileName(input.tiltak));
+    file = h.chooseSavePath({
+      title: 'Lagre det nye registeret',
+      defaultName: suggestedFileName(input.tiltak),
+      kind: REGISTER_KIND,
+    });
   }
   if (file === null) return { opened: false, state: appState(h) };
   file = path.resolve(file);
@@ -171,7 +138,7 @@ async function createRegister(h: AppHost, input: NewRegister) {
 }
 
 /** Built whole into a side file first, so a demo register is never half full. */
-async function openDemo(h: AppHost) {
+async function openDemo(h: Host) {
   const file = demoRegisterPath(h);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -179,7 +146,7 @@ async function openDemo(h: AppHost) {
     for (const leftover of [partial, `${partial}-journal`]) fs.rmSync(leftover, { force: true });
     const reg = openRegister(partial, { create: true });
     try {
-      await fillDemoRegister(reg, h.demoFolder);
+      await fillDemoRegister(reg, h.paths.demoFolder);
       updateSettings(reg, DEMO_SETTINGS);
     } catch (error) {
       reg.close();
@@ -193,13 +160,13 @@ async function openDemo(h: AppHost) {
   return { opened, state: appState(h) };
 }
 
-async function openPicked(h: AppHost) {
-  const file = h.dialogs.chooseRegisterToOpen();
+async function openPicked(h: Host) {
+  const file = chooseRegisterToOpen(h);
   if (file === null) return { opened: false, state: appState(h) };
   return { opened: await switchTo(h, file), state: appState(h) };
 }
 
-async function openRecent(h: AppHost, wanted: string) {
+async function openRecent(h: Host, wanted: string) {
   // Only a path the app itself listed: the page cannot make the app open an arbitrary file.
   const known = h.session.recentFiles().find((file) => file === wanted);
   if (!known) {
@@ -223,8 +190,8 @@ export const appHandlers = {
       registerPath: reg?.path ?? null,
       backupFolder: backups?.folder ?? null,
       lastBackup: reg ? (h.session.status().backups.last?.time ?? null) : null,
-      settingsFile: h.settingsFile,
-      dataFolder: h.dataFolder,
+      settingsFile: h.paths.settingsFile,
+      dataFolder: h.paths.dataFolder,
     };
   },
   // The host is looked up before anything asynchronous starts: outside the app (the command line,

@@ -7,7 +7,8 @@ import { yearOf } from '../../shared/dates';
 import { arsrapportViewHtml, loadArsrapportView, writeArsrapportFile } from '../io/arsrapport-files';
 import { buildArsrapportFromRegister, firstRegisterDate } from '../store/arsrapport';
 import { DomainError } from '../store/errors';
-import { NEEDS_APP, reportGlue, writeFailed } from './report';
+import { fileTarget, requirePrinter } from './host';
+import { FILE_KINDS, writeFailed } from './report';
 import type { HandlerMap } from './types';
 
 const SAVE_TITLES = {
@@ -44,26 +45,21 @@ export const arsrapportHandlers = {
       };
     }),
   'arsrapport:export': (reg, request) => {
-    const glue = reportGlue();
     const { format } = request;
-    if (glue && request.path !== undefined) {
-      throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
-    }
-    if (!glue && format === 'pdf') throw new DomainError('needs_app', NEEDS_APP);
-    if (!glue && request.path === undefined) {
-      throw new DomainError('no_path', 'Oppgi hvor årsrapporten skal lagres (path).', 'path');
-    }
+    const printer = format === 'pdf' ? requirePrinter() : null;
+    const target = fileTarget(request.path, { missing: 'Oppgi hvor årsrapporten skal lagres (path).' });
     const view = refusingSpan(() => loadArsrapportView(reg, request));
-    const file = glue
-      ? glue.chooseSavePath({ title: SAVE_TITLES[format], defaultName: `${view.fileName}.${format}`, format })
-      : (request.path as string);
+    const file = target.save({
+      title: SAVE_TITLES[format],
+      defaultName: `${view.fileName}.${format}`,
+      kind: FILE_KINDS[format],
+    });
     if (file === null) return { saved: false, path: null, bytes: 0 };
     const saved = (bytes: number) => ({ saved: true, path: file, bytes });
     try {
-      const written =
-        format === 'pdf' && glue
-          ? glue.printToPdf(file)
-          : writeArsrapportFile(view, format as Exclude<typeof format, 'pdf'>, file);
+      const written = printer
+        ? printer.printToPdf(file)
+        : writeArsrapportFile(view, format as Exclude<typeof format, 'pdf'>, file);
       if (typeof written === 'number') return saved(written);
       return written.then(saved, (error: unknown) => {
         throw writeFailed(error);
@@ -72,9 +68,8 @@ export const arsrapportHandlers = {
       throw writeFailed(error);
     }
   },
-  'arsrapport:print': () => {
-    const glue = reportGlue();
-    if (!glue) throw new DomainError('needs_app', NEEDS_APP);
-    return glue.print().then((printed) => ({ printed }));
-  },
+  'arsrapport:print': () =>
+    requirePrinter()
+      .print()
+      .then((printed) => ({ printed })),
 } satisfies Partial<HandlerMap>;

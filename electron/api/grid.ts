@@ -1,7 +1,7 @@
 /**
  * The grids' channels (shared/contract/grid.ts): many cells in one transaction, undo/redo, the
- * remembered layout, export. Saving a file needs the app's save dialog: the Electron glue hands
- * it over with `setGridGlue` (app/grid-export.ts); the tests run without it and pass a path.
+ * remembered layout, export. Saving a file needs the app's save dialog (its host, host.ts); the
+ * tests run without one and pass a path.
  */
 import path from 'node:path';
 import type { ChangedRows, GridExportFormat, GridTable } from '../../shared/contract/grid';
@@ -14,19 +14,14 @@ import { getGridLayout, setGridLayout } from '../store/grid-state';
 import { logHendelse } from '../store/hendelser';
 import { getKull } from '../store/kull';
 import { type Replayed, redo, undo, undoLabels } from '../store/undo';
+import { type FileKind, fileTarget } from './host';
 import type { HandlerMap } from './types';
 import { undoable } from './undoable';
 
-export type GridGlue = {
-  /** The user's choice in a save dialog; null when they cancel. */
-  chooseSavePath: (options: { title: string; defaultName: string; format: GridExportFormat }) => string | null;
+const FILE_KINDS: Record<GridExportFormat, FileKind> = {
+  xlsx: { name: 'Excel-arbeidsbok', extensions: ['xlsx'] },
+  csv: { name: 'CSV (semikolonseparert)', extensions: ['csv'] },
 };
-
-let glue: GridGlue | null = null;
-
-export function setGridGlue(next: GridGlue | null): void {
-  glue = next;
-}
 
 /** Rows as the grid shows them after a change; rows that are gone are listed as removed. */
 function changedRows(reg: Register, table: GridTable, ids: readonly number[], removed: readonly number[]): ChangedRows {
@@ -84,9 +79,7 @@ export const gridHandlers = {
   'grid:layout:get': (reg, { table }) => getGridLayout(reg, table),
   'grid:layout:set': (reg, { table, layout }) => setGridLayout(reg, table, layout),
   'grid:export': (reg, request) => {
-    if (glue && request.path !== undefined) {
-      throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
-    }
+    const target = fileTarget(request.path, { missing: 'Oppgi hvor filen skal lagres (path).' });
     if (request.table === 'deltaker' && reg.readOnly) {
       // The hendelse log cannot be written here, and an export with names is never left unrecorded.
       throw new DomainError(
@@ -94,16 +87,12 @@ export const gridHandlers = {
         'En eksport med navn føres i hendelsesloggen, og det kan ikke gjøres mens registeret er åpnet skrivebeskyttet. Eksporter der registeret er åpent for redigering.',
       );
     }
-    if (!glue && request.path === undefined)
-      throw new DomainError('no_path', 'Oppgi hvor filen skal lagres (path).', 'path');
     const title = request.format === 'xlsx' ? 'Lagre tabellen som Excel' : 'Lagre tabellen som CSV';
-    const file = glue
-      ? glue.chooseSavePath({
-          title,
-          defaultName: `${FILE_NAMES[request.table]}.${request.format}`,
-          format: request.format,
-        })
-      : (request.path as string);
+    const file = target.save({
+      title,
+      defaultName: `${FILE_NAMES[request.table]}.${request.format}`,
+      kind: FILE_KINDS[request.format],
+    });
     if (file === null) return { saved: false, path: null, bytes: 0, rows: 0 };
     return writeGridExport(reg, request, file).then(
       ({ bytes, rows }) => {

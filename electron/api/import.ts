@@ -8,9 +8,8 @@
  * the page can poll `import:progress`. Until it commits or rolls back, `importRefusal` makes the
  * handler wrapper refuse every other write: it would join the import's transaction.
  *
- * Choosing a file and where to save need the app's dialogs: the Electron glue hands them over with
- * `setImportGlue` (app/import-dialogs.ts). The tests run without it and give paths in the calls,
- * or set a stand-in glue, as the report does.
+ * Choosing a file and where to save need the app's dialogs (its host, host.ts). The tests run
+ * without one and give paths in the calls, or set a stand-in host, as for the report.
  */
 import path from 'node:path';
 import type { ApiError } from '../../shared/api';
@@ -33,20 +32,15 @@ import {
 import { backupForApi, sessionOf } from '../register/session';
 import type { Register } from '../store/connection';
 import { DomainError, reasonOf, userError } from '../store/errors';
+import { type FileKind, fileTarget } from './host';
 import type { HandlerMap } from './types';
 
-/** What the app gives the wizard: the native open and save dialogs (null when the user cancels). */
-export type ImportGlue = {
-  chooseFile: (options: { title: string }) => string | null;
-  chooseSavePath: (options: { title: string; defaultName: string }) => string | null;
-};
-
-let glue: ImportGlue | null = null;
-
-/** Called once by the Electron glue at start (and by tests that stand in for it). */
-export function setImportGlue(next: ImportGlue | null): void {
-  glue = next;
-}
+/** What the open dialog offers, and what the summary is saved as. */
+const SPREADSHEETS: FileKind[] = [
+  { name: 'Excel eller CSV', extensions: ['xlsx', 'csv', 'txt', 'tsv'] },
+  { name: 'Alle filer', extensions: ['*'] },
+];
+const SUMMARY_KIND: FileKind = { name: 'CSV (semikolonseparert)', extensions: ['csv'] };
 
 type Wizard = {
   fileName: string;
@@ -160,15 +154,10 @@ export const importHandlers = {
   // Checks run at once (a refusal is answered synchronously); only reading a workbook is asynchronous.
   'import:open': (reg, { path: given }) => {
     requireIdle(wizards.get(reg));
-    if (glue && given !== undefined) {
-      throw new DomainError(
-        'forbidden',
-        'Programmet spør selv hvilken fil som skal importeres. Prøv igjen uten filnavn.',
-      );
-    }
-    if (!glue && given === undefined)
-      throw new DomainError('no_path', 'Oppgi filen som skal importeres (path).', 'path');
-    const file = glue ? glue.chooseFile({ title: 'Velg filen du vil importere (Excel eller CSV)' }) : (given as string);
+    const file = fileTarget(given, {
+      missing: 'Oppgi filen som skal importeres (path).',
+      forbidden: 'Programmet spør selv hvilken fil som skal importeres. Prøv igjen uten filnavn.',
+    }).open({ title: 'Velg filen du vil importere (Excel eller CSV)', kinds: SPREADSHEETS });
     if (file === null) return { opened: false, fileName: null, format: null, sheets: [] };
     const fileName = path.basename(file);
     const remember = (format: TableFormat, book: WorkbookTables | null, table: Table | null) => {
@@ -309,15 +298,11 @@ export const importHandlers = {
   'import:saveSummary': (reg, { path: given }) => {
     const summary = wizards.get(reg)?.summary;
     if (!summary) throw new DomainError('no_summary', 'Det er ikke gjort noen import å lage sammendrag av.');
-    if (glue && given !== undefined) {
-      throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
-    }
-    if (!glue && given === undefined) {
-      throw new DomainError('no_path', 'Oppgi hvor sammendraget skal lagres (path).', 'path');
-    }
-    const file = glue
-      ? glue.chooseSavePath({ title: 'Lagre sammendraget av importen', defaultName: importSummaryFileName(summary) })
-      : (given as string);
+    const file = fileTarget(given, { missing: 'Oppgi hvor sammendraget skal lagres (path).' }).save({
+      title: 'Lagre sammendraget av importen',
+      defaultName: importSummaryFileName(summary),
+      kind: SUMMARY_KIND,
+    });
     if (file === null) return { saved: false, path: null, bytes: 0 };
     try {
       return { saved: true, path: file, bytes: writeFileAtomic(file, importSummaryCsv(summary)) };

@@ -1,8 +1,7 @@
 /**
  * The report's handlers: numbers, the printable HTML, files. Saving and printing need what only the
- * app has (a save dialog, a window to print): the Electron glue hands that over with
- * `setReportGlue` (app/print.ts); the CLI and the tests run without it, and then a file's path comes
- * with the call and PDF/printing say they need the app.
+ * app has (a save dialog, a window to print): the app's host (host.ts); the CLI and the tests run
+ * without one, and then a file's path comes with the call and PDF/printing say they need the app.
  */
 import type { ExportFormat } from '../../shared/contract/report';
 import { kullrapportFileName } from '../../shared/report/samle/file';
@@ -20,31 +19,17 @@ import type { Register } from '../store/connection';
 import { DomainError, reasonOf } from '../store/errors';
 import { buildMonthlyFromRegister, buildReportFromRegister } from '../store/report';
 import { getSettings } from '../store/settings';
+import { type FileKind, fileTarget, requirePrinter } from './host';
 import type { HandlerMap } from './types';
 
-/** What the app gives the report handlers: it asks where to save, and prints its own window. */
-export type ReportGlue = {
-  /** The user's choice in a save dialog; null when they cancel. */
-  chooseSavePath: (options: { title: string; defaultName: string; format: ExportFormat }) => string | null;
-  /** Prints the window showing the Rapport screen to a PDF file (A4, page numbers); returns the bytes. */
-  printToPdf: (file: string) => Promise<number>;
-  /** Opens the printer dialog for that window; false when the user cancels. */
-  print: () => Promise<boolean>;
+/** The file kind each format's save dialog offers. */
+export const FILE_KINDS: Record<ExportFormat, FileKind> = {
+  pdf: { name: 'PDF', extensions: ['pdf'] },
+  xlsx: { name: 'Excel-arbeidsbok', extensions: ['xlsx'] },
+  csv: { name: 'CSV (semikolonseparert)', extensions: ['csv'] },
+  json: { name: 'JSON', extensions: ['json'] },
+  kullrapport: { name: 'Rapportfil for samlerapport', extensions: ['json'] },
 };
-
-let glue: ReportGlue | null = null;
-
-/** Called once by the Electron glue at start (and by tests that stand in for it). */
-export function setReportGlue(next: ReportGlue | null): void {
-  glue = next;
-}
-
-/** The glue as set now (the samlerapport and the Årsrapport save and print through it too); null outside the app. */
-export function currentReportGlue(): ReportGlue | null {
-  return glue;
-}
-
-export const reportGlue = currentReportGlue;
 
 const SAVE_TITLES: Record<ExportFormat, string> = {
   pdf: 'Lagre rapporten som PDF',
@@ -71,9 +56,6 @@ function writeExport(reg: Register, request: ViewRequest, format: Exclude<Export
   return writeReportViewFile(loadReportView(reg, request), format, file, extra);
 }
 
-export const NEEDS_APP =
-  'PDF og utskrift lages av Kullregister-programmets vindu. Fra kommandolinjen: lag --format html og skriv den ut, eller bruk xlsx.';
-
 export function writeFailed(error: unknown): DomainError {
   // A refusal of our own (no tiltak name for the samlerapport's file) already says what to do.
   if (error instanceof DomainError) return error;
@@ -93,22 +75,20 @@ export const reportHandlers = {
   // Checks and CSV/JSON run at once; only the XLSX writer and printing are asynchronous.
   'report:export': (reg, request) => {
     const { format } = request;
-    if (glue && request.path !== undefined) {
-      throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
-    }
-    if (!glue && format === 'pdf') throw new DomainError('needs_app', NEEDS_APP);
-    if (!glue && request.path === undefined) {
-      throw new DomainError('no_path', 'Oppgi hvor rapporten skal lagres (path).', 'path');
-    }
-    const file = glue
-      ? glue.chooseSavePath({ title: SAVE_TITLES[format], defaultName: defaultFileName(reg, request), format })
-      : (request.path as string);
+    const printer = format === 'pdf' ? requirePrinter() : null;
+    const target = fileTarget(request.path, { missing: 'Oppgi hvor rapporten skal lagres (path).' });
+    const file = target.save({
+      title: SAVE_TITLES[format],
+      defaultName: defaultFileName(reg, request),
+      kind: FILE_KINDS[format],
+    });
     if (file === null) return { saved: false, path: null, bytes: 0 };
     const saved = (bytes: number) => ({ saved: true, path: file, bytes });
     try {
       // A PDF is the window's print of the Rapport screen, which shows this view (the same HTML as report:html).
-      const written =
-        format === 'pdf' ? (glue as ReportGlue).printToPdf(file) : writeExport(reg, request, format, file);
+      const written = printer
+        ? printer.printToPdf(file)
+        : writeExport(reg, request, format as Exclude<ExportFormat, 'pdf'>, file);
       if (typeof written === 'number') return saved(written);
       return written.then(saved, (error: unknown) => {
         throw writeFailed(error);
@@ -117,8 +97,8 @@ export const reportHandlers = {
       throw writeFailed(error);
     }
   },
-  'report:print': () => {
-    if (!glue) throw new DomainError('needs_app', NEEDS_APP);
-    return glue.print().then((printed) => ({ printed }));
-  },
+  'report:print': () =>
+    requirePrinter()
+      .print()
+      .then((printed) => ({ printed })),
 } satisfies Partial<HandlerMap>;

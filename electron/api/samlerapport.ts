@@ -3,8 +3,7 @@
  * open (app.ts runs them then too) and never touch one. The files the koordinator gives are read and
  * checked at once and kept here, in the main process, as what reading gave (a report file or the
  * reason it was refused): never a path the page sent, never a refused file's content.
- * Dialogs, saving and printing come from the app: its host (the file dialogs and the settings file,
- * set by app.ts) and the report glue (the save dialog and printing, api/report.ts).
+ * Dialogs, saving, printing and the settings file come from the app's host (host.ts).
  */
 import path from 'node:path';
 import type { SamleExportFormat, SamleState, SamleSummary } from '../../shared/contract/samlerapport';
@@ -15,24 +14,15 @@ import { checkFileBytes, readSources } from '../io/kullrapport';
 import { samleFileName, samleTitle, writeSamleFile } from '../io/samle-files';
 import { readAppConfig, updateAppConfig } from '../register/app-config';
 import { DomainError } from '../store/errors';
-import { currentReportGlue } from './report';
+import { currentHost, type FileKind, fileTarget, type Host, requirePrinter } from './host';
+import { FILE_KINDS } from './report';
 import type { HandlerMap } from './types';
 
-/** What the samlerapport needs of the app (a part of app.ts's AppHost). */
-export type SamleHost = {
-  settingsFile: string;
-  dialogs: {
-    /** Report files, or with `folder` one folder, chosen in the system's dialog; null: cancelled. */
-    chooseReportFiles?: (options: { folder: boolean }) => string[] | null;
-  };
-};
-
-let hostOf: () => SamleHost | null = () => null;
-
-/** Called once by app.ts: the samlerapport asks it for the app's host at every call. */
-export function setSamleHostSource(get: () => SamleHost | null): void {
-  hostOf = get;
-}
+/** The files the open dialog offers for the samlerapport. */
+const REPORT_FILE_KINDS: FileKind[] = [
+  { name: 'Rapportfiler (.kullrapport.json, .xlsx)', extensions: ['json', 'xlsx'] },
+  { name: 'Alle filer', extensions: ['*'] },
+];
 
 type Loaded = SamleInput & { id: string };
 let loaded: Loaded[] = [];
@@ -43,8 +33,8 @@ export function resetSamle(): void {
   loaded = [];
 }
 
-function settingsOf(host: SamleHost | null): SamleState['settings'] {
-  const saved = host ? readAppConfig(host.settingsFile).samlerapport : { kommune: '', expected: [] };
+function settingsOf(host: Host | null): SamleState['settings'] {
+  const saved = host ? readAppConfig(host.paths.settingsFile).samlerapport : { kommune: '', expected: [] };
   return { kommune: saved.kommune, forventet: saved.expected };
 }
 
@@ -60,7 +50,7 @@ function state(): SamleState {
       reason: checked.ok ? null : checked.reason,
     })),
     periods: periodsOffered(loaded),
-    settings: settingsOf(hostOf()),
+    settings: settingsOf(currentHost()),
   };
 }
 
@@ -74,7 +64,7 @@ function add(inputs: readonly SamleInput[]): SamleState {
 }
 
 function merged(from: string, to: string): Samlerapport {
-  const { kommune, forventet: expected } = settingsOf(hostOf());
+  const { kommune, forventet: expected } = settingsOf(currentHost());
   return mergeSamlerapport(loaded, {
     from,
     to,
@@ -100,7 +90,7 @@ function summaryOf(report: Samlerapport): SamleSummary {
   };
 }
 
-const NEEDS_APP =
+const SAMLE_NEEDS_APP =
   'PDF og utskrift lages av Kullregister-programmets vindu. Fra kommandolinjen: bruk --format html eller xlsx.';
 
 const SAVE_TITLES: Record<SamleExportFormat, string> = {
@@ -111,14 +101,9 @@ const SAVE_TITLES: Record<SamleExportFormat, string> = {
 };
 
 function exportSamle(input: { from: string; to: string; format: SamleExportFormat; path?: string | undefined }) {
-  const glue = currentReportGlue();
   const { format } = input;
-  if (glue && input.path !== undefined) {
-    throw new DomainError('forbidden', 'Programmet spør selv hvor filen skal lagres. Prøv igjen uten filnavn.');
-  }
-  if (!glue && format === 'pdf') throw new DomainError('needs_app', NEEDS_APP);
-  if (!glue && input.path === undefined)
-    throw new DomainError('no_path', 'Oppgi hvor filen skal lagres (path).', 'path');
+  const printer = format === 'pdf' ? requirePrinter(SAMLE_NEEDS_APP) : null;
+  const target = fileTarget(input.path, { missing: 'Oppgi hvor filen skal lagres (path).' });
   const report = merged(input.from, input.to);
   if (report.tiltak.length === 0) {
     throw new DomainError(
@@ -126,13 +111,16 @@ function exportSamle(input: { from: string; to: string; format: SamleExportForma
       'Ingen av filene har denne perioden. Legg til rapportfiler, eller velg en annen periode.',
     );
   }
-  const file = glue
-    ? glue.chooseSavePath({ title: SAVE_TITLES[format], defaultName: `${samleFileName(report)}.${format}`, format })
-    : (input.path as string);
+  const file = target.save({
+    title: SAVE_TITLES[format],
+    defaultName: `${samleFileName(report)}.${format}`,
+    kind: FILE_KINDS[format],
+  });
   if (file === null) return { saved: false, path: null, bytes: 0 };
   // A PDF is the window's print of the Samlerapport screen, which shows this same HTML.
-  const written =
-    format === 'pdf' ? (glue?.printToPdf(file) ?? Promise.resolve(0)) : writeSamleFile(report, format, file);
+  const written = printer
+    ? printer.printToPdf(file)
+    : writeSamleFile(report, format as Exclude<SamleExportFormat, 'pdf'>, file);
   return written.then(
     (bytes) => ({ saved: true, path: file, bytes }),
     (error: unknown) => {
@@ -148,13 +136,17 @@ function exportSamle(input: { from: string; to: string; format: SamleExportForma
 export const samleHandlers = {
   'samle:state': () => state(),
   'samle:choose': (_reg, { folder }) => {
-    const choose = hostOf()?.dialogs.chooseReportFiles;
-    if (!choose)
+    const host = currentHost();
+    if (!host)
       throw new DomainError(
         'no_app',
         'Filvalg kan bare gjøres i Kullregister-programmet. Dra filene inn i vinduet i stedet.',
       );
-    const chosen = choose({ folder });
+    const chosen = host.chooseOpenPaths(
+      folder
+        ? { title: 'Velg mappen med rapportfilene', folder: true }
+        : { title: 'Velg rapportfilene fra tiltakene', multiple: true, kinds: REPORT_FILE_KINDS },
+    );
     if (chosen === null) return state();
     return readSources(chosen).then(add);
   },
@@ -175,10 +167,10 @@ export const samleHandlers = {
     return state();
   },
   'samle:settings': (_reg, settings) => {
-    const host = hostOf();
+    const host = currentHost();
     if (!host) throw new DomainError('no_app', 'Innstillingene kan bare lagres i Kullregister-programmet.');
     const expected = [...new Set(settings.forventet.map((s) => s.trim()).filter((s) => s !== ''))];
-    updateAppConfig(host.settingsFile, (config) => {
+    updateAppConfig(host.paths.settingsFile, (config) => {
       config.samlerapport = { kommune: settings.kommune.trim(), expected };
     });
     return state();
@@ -193,9 +185,8 @@ export const samleHandlers = {
     };
   },
   'samle:export': (_reg, input) => exportSamle(input),
-  'samle:print': () => {
-    const glue = currentReportGlue();
-    if (!glue) throw new DomainError('needs_app', NEEDS_APP);
-    return glue.print().then((printed) => ({ printed }));
-  },
+  'samle:print': () =>
+    requirePrinter(SAMLE_NEEDS_APP)
+      .print()
+      .then((printed) => ({ printed })),
 } satisfies Partial<HandlerMap>;

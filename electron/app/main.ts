@@ -6,21 +6,21 @@
 import path from 'node:path';
 import { app, BrowserWindow, session as webSession } from 'electron';
 import type { MenuCommand } from '../../shared/menu';
-import { registerToOpenAtStart, setAppHost } from '../api/app';
+import { chooseRegisterToOpen, registerToOpenAtStart } from '../api/app';
+import { setHost } from '../api/host';
 import { defaultBackupFolder } from '../register/location';
 import { RegisterSession } from '../register/session';
-import { chooseNewRegister, chooseRegisterToOpen, chooseReportFiles, nativeDialogs } from './dialogs';
-import { installGridExport } from './grid-export';
-import { installImportDialogs } from './import-dialogs';
+import { nativeDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { openInteractive } from './open-register';
 import { applyUserDataSwitch, defaultRegisterPath, demoFolder } from './paths';
-import { installReportPrinting } from './print';
+import { electronPrinting } from './print';
 import { registerAppScheme, serveApp } from './protocol';
 import { createMainWindow } from './window';
 
 let registers: RegisterSession | undefined;
+const dialogs = nativeDialogs();
 
 /** Opens another register from the Fil menu; if that fails, the one that was open is opened again. */
 async function switchTo(file: string): Promise<void> {
@@ -43,7 +43,7 @@ function refreshMenu(): void {
     recent: registers?.recentFiles() ?? [],
     hasRegister: Boolean(registers?.register),
     openRegister: () => {
-      const file = chooseRegisterToOpen();
+      const file = chooseRegisterToOpen(dialogs);
       if (file) void switchTo(file);
     },
     openRecent: (file) => void switchTo(file),
@@ -79,22 +79,21 @@ if (!app.requestSingleInstanceLock()) {
 
     const userData = app.getPath('userData');
     const configFile = path.join(userData, 'innstillinger.json');
-    const session = new RegisterSession({
-      configFile,
-      defaultBackupFolder: defaultBackupFolder(userData),
-      dialogs: nativeDialogs(),
-    });
+    const session = new RegisterSession({ configFile, defaultBackupFolder: defaultBackupFolder(userData), dialogs });
     registers = session;
-    // The start screen's channels (api/app.ts): create, open, demo, «Om».
-    setAppHost({
-      session,
+    // Everything the handlers need of the app (api/host.ts): dialogs, printing, folders, version.
+    setHost({
+      ...dialogs,
+      ...electronPrinting(),
       version: app.getVersion(),
       runtime: `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}, Node ${process.versions.node}`,
-      dataFolder: userData,
-      settingsFile: configFile,
-      defaultRegisterPath: defaultRegisterPath(),
-      demoFolder: demoFolder(),
-      dialogs: { chooseRegisterToOpen, chooseNewRegister, chooseReportFiles },
+      paths: {
+        dataFolder: userData,
+        settingsFile: configFile,
+        defaultRegisterPath: defaultRegisterPath(),
+        demoFolder: demoFolder(),
+      },
+      session,
       open: (file, options) => openInteractive(session, file, options),
       onRegisterChanged: refreshMenu,
     });
@@ -103,9 +102,6 @@ if (!app.requestSingleInstanceLock()) {
     if (last) await openInteractive(session, last);
     serveApp();
     registerIpc(() => registers?.register ?? null);
-    installReportPrinting();
-    installImportDialogs();
-    installGridExport();
     refreshMenu();
     // Windows ends the session (shutdown, restart, log-off) without before-quit: release the lock now.
     createMainWindow().on('session-end', () => registers?.close());

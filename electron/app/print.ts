@@ -1,23 +1,13 @@
 /**
- * Printing and saving the report in the app: the save dialog, Chromium's print to PDF and the
- * printer dialog, handed to the report handlers (api/report.ts) as their glue. What prints is the
+ * Printing a report in the app: Chromium's print to PDF and the printer dialog, the host's printing
+ * (api/host.ts) for the Rapport, Årsrapport and Samlerapport screens. What prints is the
  * window itself showing the Rapport screen: its print stylesheet leaves only the report (the same
  * HTML as report:html) on A4 paper, with page numbers from resources/report.css.
  * Cannot run outside Electron; kept thin, and the handlers behind it are tested in Node.
  */
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
-import type { ExportFormat } from '../../shared/contract/report';
-import { type ReportGlue, setReportGlue } from '../api/report';
-
-const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
-  pdf: { name: 'PDF', extensions: ['pdf'] },
-  xlsx: { name: 'Excel-arbeidsbok', extensions: ['xlsx'] },
-  csv: { name: 'CSV (semikolonseparert)', extensions: ['csv'] },
-  json: { name: 'JSON', extensions: ['json'] },
-  kullrapport: { name: 'Rapportfil for samlerapport', extensions: ['json'] },
-};
+import { BrowserWindow } from 'electron';
+import type { Host } from '../api/host';
 
 function reportWindow(): BrowserWindow {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -25,18 +15,8 @@ function reportWindow(): BrowserWindow {
   return window;
 }
 
-export function electronReportGlue(): ReportGlue {
+export function electronPrinting(): Pick<Host, 'printToPdf' | 'print'> {
   return {
-    chooseSavePath: ({ title, defaultName, format }) => {
-      const options = {
-        title,
-        defaultPath: path.join(app.getPath('documents'), defaultName),
-        filters: [FILTERS[format]],
-      };
-      const window = BrowserWindow.getFocusedWindow();
-      const file = window ? dialog.showSaveDialogSync(window, options) : dialog.showSaveDialogSync(options);
-      return file ? file : null;
-    },
     // preferCSSPageSize: the stylesheet's @page (A4 portrait, margins, "Side n av m") decides, as in the tests' page.pdf.
     printToPdf: async (file) => {
       const pdf = await reportWindow().webContents.printToPDF({
@@ -59,9 +39,4 @@ export function electronReportGlue(): ReportGlue {
         );
       }),
   };
-}
-
-/** Called once at start: the report handlers may now ask for a file and print. */
-export function installReportPrinting(): void {
-  setReportGlue(electronReportGlue());
 }

@@ -26,7 +26,7 @@ import { status } from './status';
 
 export { backupForApi } from './backups';
 export { LockedError } from './messages';
-export type { OpenOutcome, ReadOnlyReason, SessionDialogs, SessionOptions } from './state';
+export type { FileKind, OpenOutcome, ReadOnlyReason, SessionDialogs, SessionOptions } from './state';
 
 const sessions = new WeakMap<Register, RegisterSession>();
 
@@ -160,9 +160,10 @@ export class RegisterSession {
   exportInnsyn(id: number): { saved: boolean; file: string | null; bytes: number; warning: string } {
     const s = requireOpen(this.core);
     const document = innsynDocument(s.reg, id, path.basename(s.path), this.core.now());
-    const file = requireDialogs(this.core).chooseSaveFile({
+    const file = requireDialogs(this.core).chooseSavePath({
       title: 'Lagre innsyn (inneholder personopplysninger)',
       defaultName: `innsyn-deltaker-${id}-${todayIso(this.core.now())}.json`,
+      kind: { name: 'JSON', extensions: ['json'] },
     });
     if (file === null) return { saved: false, file: null, bytes: 0, warning: INNSYN_WARNING };
     const bytes = writeInnsyn(s.reg, id, document, file, this.core.me.host);

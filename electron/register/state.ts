@@ -9,9 +9,17 @@ import { DomainError } from '../store/errors';
 import type { FileLocation, LocationProbe } from './location';
 import type { LockHolder, Me, RegisterLock } from './lock';
 
-/** Native dialogs, given by the Electron glue (tests give stubs). Synchronous, so handlers stay synchronous. */
+/** A kind of file a dialog offers: «Excel-arbeidsbok» (.xlsx). */
+export type FileKind = { name: string; extensions: string[] };
+
+/**
+ * The native dialogs the session asks (innsyn's file, the backup folder): the same ones the app's
+ * host gives the handlers (api/host.ts `HostDialogs`). Synchronous, so handlers stay synchronous.
+ */
 export type SessionDialogs = {
-  chooseSaveFile: (options: { title: string; defaultName: string }) => string | null;
+  /** The save dialog, `defaultName` suggested in the user's Documents folder; null: cancelled. */
+  chooseSavePath: (options: { title: string; defaultName: string; kind: FileKind }) => string | null;
+  /** A folder to put things in, starting at `defaultPath`; null: cancelled. */
   chooseFolder: (options: { title: string; defaultPath: string }) => string | null;
 };
 

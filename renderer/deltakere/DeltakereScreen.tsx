@@ -35,7 +35,8 @@ import { SearchIndex } from './searchIndex';
 import { useDeltakerPages } from './useDeltakerPages';
 
 export function DeltakereScreen() {
-  const parts = useGridScreen<Deltaker>('deltaker');
+  const draftsRef = useRef<Drafts | null>(null);
+  const parts = useGridScreen<Deltaker>('deltaker', (rowId) => draftsRef.current?.isKept(rowId) ?? false);
   const { apiRef, issues, saver, selection, setMessage, count } = parts;
   const [kull, setKull] = useState<KullRow[]>([]);
   const [lists, setLists] = useState<CodeLists | null>(null);
@@ -55,6 +56,7 @@ export function DeltakereScreen() {
   filterRef.current = filter;
 
   const drafts = useMemo(() => new Drafts(() => apiRef.current, saver, issues), [apiRef, saver, issues]);
+  draftsRef.current = drafts;
   const kullName = useCallback((id: number) => kullRef.current.find((k) => k.id === id)?.navn ?? `Kull ${id}`, []);
   const searchIndex = useMemo(() => new SearchIndex(kullName), [kullName]);
 
@@ -148,6 +150,12 @@ export function DeltakereScreen() {
     kullName,
     rowName: (row) => row.navn,
     newRowKull: () => (typeof filterRef.current === 'number' ? filterRef.current : null),
+    addRow: (colId) => addRow(colId),
+    menuItems: () => [
+      'separator',
+      { label: 'Ny deltaker', keys: 'Ctrl+Enter', run: () => addRow() },
+      { label: 'Slett deltakeren …', run: () => void deleteRows(), danger: true },
+    ],
     onListsChanged: () => void reloadLists(),
     search: parts.searchBox,
     exportWhat: { title: 'deltakerne', holdsNames: true },
@@ -183,23 +191,26 @@ export function DeltakereScreen() {
     runSearch('');
   }, [runSearch]);
 
-  const addRow = useCallback(() => {
-    const api = apiRef.current;
-    if (!api) return;
-    api.stopEditing();
-    if (api.getEditingCells().length > 0) {
-      setMessage({
-        tone: 'warning',
-        text: 'Rett den røde cellen, eller trykk Esc for å angre den, før du legger til en ny deltaker.',
-      });
-      return;
-    }
-    // A new, empty row must not be hidden by the search.
-    clearSearch();
-    const current = filterRef.current;
-    drafts.add(typeof current === 'number' ? current : null);
-  }, [apiRef, drafts, setMessage, clearSearch]);
-  useCtrlEnter(addRow);
+  const addRow = useCallback(
+    (focusOnly?: string) => {
+      const api = apiRef.current;
+      if (!api) return;
+      api.stopEditing();
+      if (api.getEditingCells().length > 0) {
+        setMessage({
+          tone: 'warning',
+          text: 'Rett den røde cellen, eller trykk Esc for å angre den, før du legger til en ny deltaker.',
+        });
+        return;
+      }
+      // A new, empty row must not be hidden by the search.
+      clearSearch();
+      const current = filterRef.current;
+      drafts.add(typeof current === 'number' ? current : null, focusOnly);
+    },
+    [apiRef, drafts, setMessage, clearSearch],
+  );
+  useCtrlEnter(useCallback(() => addRow(), [addRow]));
 
   const deleteRows = async () => {
     const said = await deleteDeltakere({
@@ -240,6 +251,8 @@ export function DeltakereScreen() {
       },
       onCellFocused: (event) => {
         const node = event.rowIndex == null ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
+        // An empty new row the cursor has left goes away (drafts.ts).
+        drafts.focused(node?.id ?? null);
         setFocusedRowId(node?.id ?? null);
       },
       onModelUpdated: () => setTick((t) => t + 1),
@@ -284,7 +297,7 @@ export function DeltakereScreen() {
       }}
       actions={
         <>
-          <button type="button" className="button button-primary" onClick={addRow} title="Ctrl+Enter">
+          <button type="button" className="button button-primary" onClick={() => addRow()} title="Ctrl+Enter">
             Ny deltaker
           </button>
           <button type="button" className="button" onClick={() => void deleteRows()}>

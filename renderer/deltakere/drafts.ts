@@ -24,8 +24,12 @@ export class Drafts {
     private readonly issues: CellIssues,
   ) {}
 
-  /** Adds an empty row at the end and opens its Navn cell. */
-  add(kullId: number | null): void {
+  /**
+   * Adds an empty row at the end and opens its Navn cell; with `focusOnly` (Enter or ↓ on the last
+   * row, as in Excel) the cursor goes to that column of the new row without opening it, and the
+   * empty row goes away again once the cursor leaves it.
+   */
+  add(kullId: number | null, focusOnly?: string): void {
     const api = this.api();
     if (!api) return;
     const id = --this.lastTempId;
@@ -33,10 +37,12 @@ export class Drafts {
     api.applyTransaction({ add: [{ ...emptyDeltakerFields(), kull_id: kullId, id }] });
     const node = api.getRowNode(String(id));
     if (node?.rowIndex == null) return;
+    const column = focusOnly ?? 'navn';
+    this.kept = focusOnly === undefined ? null : String(id);
     api.ensureIndexVisible(node.rowIndex, 'bottom');
-    api.ensureColumnVisible('navn');
-    api.setFocusedCell(node.rowIndex, 'navn');
-    api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'navn' });
+    api.ensureColumnVisible(column);
+    api.setFocusedCell(node.rowIndex, column);
+    if (focusOnly === undefined) api.startEditingCell({ rowIndex: node.rowIndex, colKey: 'navn' });
   }
 
   storedId(id: number): number | undefined {
@@ -62,6 +68,19 @@ export class Drafts {
   }
 
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The empty row Enter or ↓ added, kept while the cursor is in it (not counted as a deltaker). */
+  private kept: string | null = null;
+
+  /** The cursor is now in this row: an empty row it left goes away at the next settle. */
+  focused(rowId: string | null): void {
+    if (this.kept !== null && rowId !== this.kept) this.kept = null;
+    this.scheduleSettle();
+  }
+
+  /** Whether this is the empty row the cursor was put in (the footer does not count it). */
+  isKept(rowId: string | undefined): boolean {
+    return rowId !== undefined && rowId === this.kept;
+  }
 
   /**
    * Settles once the grid has been quiet for a moment. The grid hands its edit events to the app
@@ -96,7 +115,8 @@ export class Drafts {
       if (this.saver.hasPending(rowId)) continue;
       const storedId = this.stored.get(draft.id);
       if (storedId === undefined) {
-        if (draft.navn === '' && !this.issues.get(rowId, 'navn')) {
+        // An empty row the cursor is still in stays (Enter or ↓ put it there); leaving it removes it.
+        if (draft.navn === '' && !this.issues.get(rowId, 'navn') && rowId !== this.kept) {
           api.applyTransaction({ remove: [draft] });
           this.open.delete(id);
         }

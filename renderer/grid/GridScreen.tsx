@@ -60,7 +60,10 @@ export type GridScreenParts<R extends GridRow> = {
 };
 
 /** What every grid screen holds. */
-export function useGridScreen<R extends GridRow>(table: GridTable): GridScreenParts<R> {
+export function useGridScreen<R extends GridRow>(
+  table: GridTable,
+  uncounted?: (rowId: string | undefined) => boolean,
+): GridScreenParts<R> {
   const apiRef = useRef<GridApi<R> | undefined>(undefined);
   const api = useCallback(() => apiRef.current, []);
   const gridBox = useRef<HTMLDivElement>(null);
@@ -70,7 +73,7 @@ export function useGridScreen<R extends GridRow>(table: GridTable): GridScreenPa
   const saver = useMemo(() => new CellSaver<R>(api, issues, setMessage), [api, issues, setMessage]);
   const selection = useMemo(() => new GridSelection(api), [api]);
   const layout = useGridLayout(table);
-  const [count, updateCount] = useRowCount<R>();
+  const [count, updateCount] = useRowCount<R>(uncounted);
   const [confirmDialog, confirm] = useConfirm();
   return {
     table,

@@ -7,6 +7,7 @@ import type { GridApi, IRowNode } from 'ag-grid-community';
 import { type RefObject, useEffect, useRef } from 'react';
 import { copyText } from './clipboard';
 import { isTextEntry, noteUndoKey } from './editCommands';
+import { afterEnter, TabRun } from './enterKeys';
 import type { BlockAction } from './fillBlock';
 import type { CellPos, GridSelection } from './selection';
 import type { PasteAt, Row, SheetOptions } from './sheetTypes';
@@ -40,6 +41,8 @@ export function useSheetInput<R extends Row>(
     let dragging = false;
     /** Ctrl+Shift+V was pressed: the paste event that follows adds new rows. */
     let asNewRows = false;
+    /** Where this row's Tabs started: Enter goes back there, one row down (enterKeys.ts). */
+    const tabRun = new TabRun();
 
     const grid = () => opts.current.api();
     const container = () => opts.current.container.current;
@@ -88,9 +91,11 @@ export function useSheetInput<R extends Row>(
         asNewRows = event.shiftKey;
         return;
       }
+      if (!mod && !event.altKey && (event.key === 'Tab' || event.key === 'Enter')) enterOrTab(event);
       const where = state();
       if (where === null || !api || api.getEditingCells().length > 0) return;
       followGrid();
+      if (ARROWS[event.key]) tabRun.reset();
       let handled = true;
       // An empty grid (everything undone, or nothing yet) still takes Ctrl+Z and Ctrl+Y.
       if (mod && key === 'z' && !event.shiftKey) {
@@ -103,7 +108,14 @@ export function useSheetInput<R extends Row>(
       else if (mod && key === 'd' && !event.shiftKey) void latest.current.setBlock('fill');
       else if (mod && key === 'r' && !event.shiftKey) void latest.current.setBlock('fill-right');
       else if (mod && key === 'a' && !event.shiftKey) selection.selectAll();
-      else if (event.key === 'Delete' && !mod && !event.shiftKey) void latest.current.setBlock('clear');
+      else if (event.key === 'ArrowDown' && !mod && !event.shiftKey && !event.altKey && onLastRow(api)) {
+        // ↓ on the last row adds one, as in Excel (Deltakere; a kull is made in its form).
+        const focused = api.getFocusedCell();
+        const row = focused ? api.getDisplayedRowAtIndex(focused.rowIndex)?.id : undefined;
+        const red = row !== undefined && opts.current.issues.ofRow(row).length > 0;
+        if (opts.current.addRow && focused && !red) opts.current.addRow(focused.column.getColId());
+        else handled = false;
+      } else if (event.key === 'Delete' && !mod && !event.shiftKey) void latest.current.setBlock('clear');
       else if (event.shiftKey && !event.altKey && ARROWS[event.key]) extend(api, selection, ARROWS[event.key]!, mod);
       else if (event.key === 'Escape' && selection.isBlock()) {
         selection.reset();
@@ -113,6 +125,51 @@ export function useSheetInput<R extends Row>(
         event.preventDefault();
         event.stopPropagation();
       }
+    };
+
+    const onLastRow = (api: GridApi<R>) => {
+      const focused = api.getFocusedCell();
+      return focused != null && !focused.rowPinned && focused.rowIndex >= api.getDisplayedRowCount() - 1;
+    };
+
+    /**
+     * Tab remembers where the row's run started; Enter in an editor then goes to the next row's cell
+     * in that column, or adds a row on the last one. The grid moves (or not) first and hands the
+     * edit over in a setTimeout: this corrects the focus after both.
+     */
+    const enterOrTab = (event: KeyboardEvent) => {
+      const api = grid();
+      const box = container();
+      if (!api || api.isDestroyed() || !box?.contains(document.activeElement)) return;
+      const focused = api.getFocusedCell();
+      if (!focused || focused.rowPinned) return;
+      const from = { rowIndex: focused.rowIndex, colId: focused.column.getColId() };
+      if (event.key === 'Tab') {
+        tabRun.tab(from);
+        return;
+      }
+      if (event.shiftKey || api.getEditingCells().length === 0) return;
+      const target = afterEnter(tabRun, from, api.getDisplayedRowCount() - 1, opts.current.addRow !== undefined);
+      const tabStart = tabRun.startColumn(from.rowIndex);
+      tabRun.reset();
+      if (target === null) return;
+      setTimeout(() =>
+        setTimeout(() => {
+          const now = grid();
+          if (!now || now.isDestroyed() || now.getEditingCells().length > 0) return;
+          if (target === 'add') {
+            // Not past a row with a red cell: it is fixed (or given up with Esc) first.
+            const left = now.getDisplayedRowAtIndex(from.rowIndex)?.id;
+            if (left !== undefined && opts.current.issues.ofRow(left).length > 0) return;
+            opts.current.addRow?.(tabStart ?? from.colId);
+            return;
+          }
+          now.ensureIndexVisible(target.rowIndex);
+          now.ensureColumnVisible(target.colId);
+          now.setFocusedCell(target.rowIndex, target.colId);
+          focus.follow(target);
+        }),
+      );
     };
 
     /**
@@ -208,6 +265,7 @@ export function useSheetInput<R extends Row>(
     const onMouseDown = (event: MouseEvent) => {
       const pos = event.button === 0 ? cellAt(event.target) : null;
       dragging = pos !== null && !event.shiftKey;
+      if (pos) tabRun.reset();
       if (!pos || grid()?.getEditingCells().length) return;
       // Shift+click reaches from the anchor to the clicked cell; a click starts again there.
       if (event.shiftKey) focus.extendTo(pos);

@@ -8,6 +8,7 @@ import type { CellIssues } from './cellIssues';
 import type { CellSaver, StatusMessage } from './cellSaver';
 import type { SheetGeometry } from './clipboard';
 import type { GridLayoutControl } from './layout';
+import type { SheetMenuItem } from './SheetMenu';
 import type { CellPos, GridSelection } from './selection';
 
 export type Row = { id: number };
@@ -28,6 +29,10 @@ export type SheetOptions<R extends Row> = {
   gridRowId: (storedId: number) => string;
   kullName: (id: number) => string;
   rowName: (row: R) => string;
+  /** The screen's own items at the end of the right-click menu (a new row, delete). */
+  menuItems?: () => SheetMenuItem[];
+  /** Enter or ↓ on the last row adds one, the cursor in this column (Deltakere; a kull needs its form). */
+  addRow?: (colId: string) => void;
   /** The kull a new deltaker row goes into. */
   newRowKull?: () => number | null;
   onListsChanged?: () => void;

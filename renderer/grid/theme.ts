@@ -4,21 +4,22 @@
  */
 import { type GridOptions, themeQuartz } from 'ag-grid-community';
 
+// Colours are the design tokens (renderer/ui/tokens.css): the grid follows the app's palette.
 export const gridTheme = themeQuartz.withParams({
   fontFamily: ['Segoe UI', 'system-ui', '-apple-system', 'Roboto', 'Helvetica Neue', 'Arial', 'sans-serif'],
   fontSize: 14,
   headerFontSize: 13,
   headerFontWeight: 600,
-  headerTextColor: '#1f2d3d',
-  headerBackgroundColor: '#f3f5f8',
-  foregroundColor: '#1f2933',
-  accentColor: '#1d5fa8',
-  borderColor: '#d9dee5',
-  rowBorder: { color: '#e8ebf0' },
-  columnBorder: { color: '#eef0f4' },
-  oddRowBackgroundColor: '#fbfcfd',
-  selectedRowBackgroundColor: '#e4eefa',
-  rowHoverColor: '#f2f6fb',
+  headerTextColor: 'var(--grid-header-text)',
+  headerBackgroundColor: 'var(--grid-header-bg)',
+  foregroundColor: 'var(--text)',
+  accentColor: 'var(--accent)',
+  borderColor: 'var(--line)',
+  rowBorder: { color: 'var(--grid-row-border)' },
+  columnBorder: { color: 'var(--grid-column-border)' },
+  oddRowBackgroundColor: 'var(--grid-odd-row)',
+  selectedRowBackgroundColor: 'var(--accent-soft)',
+  rowHoverColor: 'var(--grid-row-hover)',
   rowHeight: 36,
   headerHeight: 40,
   cellHorizontalPadding: 10,

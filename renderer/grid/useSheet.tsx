@@ -23,6 +23,7 @@ import { useFillHandle } from './fillHandle';
 import { PastePanel, type PasteReport } from './PastePanel';
 import { type PasteOutcome, type PlacedIssue, pasteBlock } from './pasteBlock';
 import './sheet.css';
+import { type SheetMenuItem, useSheetMenu } from './SheetMenu';
 import { FocusFollower, useSheetInput } from './sheetInput';
 import type { PasteAt, Row, Sheet, SheetContext, SheetOptions } from './sheetTypes';
 
@@ -218,6 +219,67 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
 
   const onViewChanged = useCallback(() => opts.current.selection.reset(), []);
 
+  // The right-click menu: the same actions as the keys. Copy and cut go through the browser's own
+  // copy/cut events (the grid's cell has the focus again first), paste reads the clipboard.
+  const clipboardCommand = useCallback((command: 'copy' | 'cut') => {
+    const grid = opts.current.api();
+    const focused = grid?.getFocusedCell();
+    if (!grid || !focused) return;
+    grid.setFocusedCell(focused.rowIndex, focused.column);
+    if (!document.execCommand(command)) {
+      opts.current.report({ tone: 'warning', text: `Bruk ${command === 'copy' ? 'Ctrl+C' : 'Ctrl+X'} i stedet.` });
+    }
+  }, []);
+  // The page may not read the clipboard itself (Electron grants no permissions, and the browser only
+  // to a secure page): the browser's own paste then, else say which key does it, as Excel online does.
+  const pasteFromMenu = useCallback(
+    async (asNewRows: boolean) => {
+      const { selection } = opts.current;
+      const at = asNewRows ? { start: selection.getAnchor(), block: null, asNewRows: true } : undefined;
+      const text = await navigator.clipboard?.readText().catch(() => null);
+      if (typeof text === 'string') {
+        await pasteText(text, at);
+        return;
+      }
+      const grid = opts.current.api();
+      const focused = grid?.getFocusedCell();
+      if (grid && focused && !asNewRows) {
+        grid.setFocusedCell(focused.rowIndex, focused.column);
+        if (document.execCommand('paste')) return;
+      }
+      opts.current.report({
+        tone: 'info',
+        text: `Trykk ${asNewRows ? 'Ctrl+Shift+V' : 'Ctrl+V'} for å lime inn: menyen får ikke lese utklippstavlen.`,
+      });
+    },
+    [pasteText],
+  );
+  const menu = useSheetMenu({
+    container: options.container,
+    selection: options.selection,
+    focusCell: (rowIndex, colId) => {
+      const grid = opts.current.api();
+      if (!grid) return;
+      grid.stopEditing();
+      grid.setFocusedCell(rowIndex, colId);
+      focus.current.restart({ rowIndex, colId });
+    },
+    items: (): SheetMenuItem[] => [
+      { label: 'Klipp ut', keys: 'Ctrl+X', run: () => clipboardCommand('cut') },
+      { label: 'Kopier', keys: 'Ctrl+C', run: () => clipboardCommand('copy') },
+      { label: 'Lim inn', keys: 'Ctrl+V', run: () => void pasteFromMenu(false) },
+      { label: 'Lim inn som nye rader', keys: 'Ctrl+Shift+V', run: () => void pasteFromMenu(true) },
+      'separator',
+      { label: 'Fyll ned', keys: 'Ctrl+D', run: () => void setBlock('fill') },
+      { label: 'Fyll til høyre', keys: 'Ctrl+R', run: () => void setBlock('fill-right') },
+      { label: 'Tøm cellene', keys: 'Delete', run: () => void setBlock('clear') },
+      'separator',
+      { label: 'Angre', keys: 'Ctrl+Z', run: () => void undo() },
+      { label: 'Gjør om', keys: 'Ctrl+Y', run: () => void redo() },
+      ...(opts.current.menuItems?.() ?? []),
+    ],
+  });
+
   const retry = lastPaste.current;
   const panel = report ? (
     <PastePanel
@@ -237,8 +299,14 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
     />
   ) : null;
 
+  const dialog = (
+    <>
+      {exportDialog}
+      {menu}
+    </>
+  );
   return useMemo(
-    () => ({ panel, dialog: exportDialog, undo, redo, exportGrid, onCellFocused, onViewChanged }),
-    [panel, exportDialog, undo, redo, exportGrid, onCellFocused, onViewChanged],
+    () => ({ panel, dialog, undo, redo, exportGrid, onCellFocused, onViewChanged }),
+    [panel, dialog, undo, redo, exportGrid, onCellFocused, onViewChanged],
   );
 }

@@ -76,6 +76,11 @@ export function KullScreen() {
     rowName: (row) => row.navn,
     search: parts.searchBox,
     exportWhat: { title: 'kullene', holdsNames: false },
+    menuItems: () => [
+      'separator',
+      { label: 'Nytt kull', keys: 'Ctrl+Enter', run: () => openForm() },
+      { label: 'Slett kullet …', run: () => void deleteFocused(), danger: true },
+    ],
   });
 
   const commitCell = useCallback(

@@ -106,11 +106,6 @@ export function NyttKullForm(props: {
                 aria-describedby={error ? `nytt-kull-${f.key}-feil` : undefined}
                 onChange={(event) => setValues((v) => ({ ...v, [f.key]: event.target.value }))}
               />
-              {error && (
-                <span className="form-error" id={`nytt-kull-${f.key}-feil`}>
-                  {error}
-                </span>
-              )}
             </div>
           );
         })}
@@ -123,6 +118,17 @@ export function NyttKullForm(props: {
           </button>
         </div>
       </div>
+      {/* Under the row, each a full line with its field's name: under a narrow field a message
+          wrapped into a five-line column (issue 16, item 14). */}
+      {FIELDS.some((f) => errors[f.key]) && (
+        <ul className="inline-form-errors">
+          {FIELDS.filter((f) => errors[f.key]).map((f) => (
+            <li key={f.key} id={`nytt-kull-${f.key}-feil`} className="form-error">
+              <strong>{f.label}:</strong> {errors[f.key]}
+            </li>
+          ))}
+        </ul>
+      )}
       {errors.form && (
         <div className="form-error" role="alert">
           {errors.form}

@@ -3,8 +3,9 @@
  * for one user at a time (safety:status's singleUserExplanation). «Jeg forstår» records that it was
  * read (safety:acknowledgeSingleUser); Esc only closes it until the next time.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { invoke } from '../bridge';
+import { Dialog } from '../ui/Dialog';
 import { useSafety } from './safetyState';
 
 export function SingleUserNotice() {
@@ -26,32 +27,16 @@ export function SingleUserNotice() {
 }
 
 function NoticeDialog(props: { text: string; onDismiss: () => void; onAcknowledge: () => Promise<void> }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    dialog.showModal();
-    buttonRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-    };
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog-wide"
-      aria-labelledby="single-user-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        props.onDismiss();
-      }}
+    <Dialog
+      titleId="single-user-title"
+      title="Én bruker om gangen"
+      className="dialog-wide"
+      onCancel={props.onDismiss}
+      focusRef={buttonRef}
     >
-      <h2 id="single-user-title" className="dialog-title">
-        Én bruker om gangen
-      </h2>
       <div className="dialog-body">
         <p>{props.text}</p>
       </div>
@@ -65,6 +50,6 @@ function NoticeDialog(props: { text: string; onDismiss: () => void; onAcknowledg
           Jeg forstår
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

@@ -12,13 +12,15 @@ export function Dialog(props: {
   onCancel: () => void;
   children: ReactNode;
   focusRef?: RefObject<HTMLElement | null>;
+  /** `dialog-wide` for a longer text. */
+  className?: string;
 }) {
-  const { titleId, title, onCancel, children, focusRef } = props;
+  const { titleId, title, onCancel, children, focusRef, className } = props;
   const ref = useModalDialog(focusRef);
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

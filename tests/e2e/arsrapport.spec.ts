@@ -11,10 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { call } from '../../electron/api/handlers';
-import { setReportGlue } from '../../electron/api/report';
 import { commitImport, planImport } from '../../electron/io/import';
 import { readTable } from '../../electron/io/table';
 import type { Register } from '../../electron/store/open';
+import { setHost, withHost } from './app-host';
 import { expect, test } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -22,7 +22,7 @@ const SCREENS = 'test-results/screens';
 function standInGlue(page: Page): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-arsrapport-'));
   const saved: string[] = [];
-  setReportGlue({
+  withHost({
     chooseSavePath: ({ defaultName }) => {
       const file = path.join(dir, defaultName);
       saved.push(file);
@@ -34,7 +34,7 @@ function standInGlue(page: Page): string[] {
   return saved;
 }
 
-test.afterEach(() => setReportGlue(null));
+test.afterEach(() => setHost(null));
 
 async function sykkelvert(register: Register): Promise<void> {
   call(register, 'settings:update', {

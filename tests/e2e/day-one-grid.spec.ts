@@ -5,18 +5,17 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { setAppHost } from '../../electron/api/app';
 import { call } from '../../electron/api/handlers';
 import { openRegister } from '../../electron/store/open';
 import { updateSettings } from '../../electron/store/settings';
-import { type DialogAnswers, installAppHost, sendMenu, withMenu } from './app-host';
+import { type DialogAnswers, installAppHost, sendMenu, setHost, withMenu } from './app-host';
 import { E2E_USER, expect, test } from './fixtures';
 
 /** With the app channels (the start screen's «Åpne et register …»), answered by the test. */
 const hosted = test.extend<{ answers: DialogAnswers }>({
   answers: async ({ session, appFolders }, use) => {
     await use(installAppHost(session, appFolders).answers);
-    setAppHost(null);
+    setHost(null);
   },
 });
 
@@ -186,3 +185,96 @@ hosted(
     expect(stored(other, 'SELECT sluttdato FROM deltaker WHERE id = ?', inB.id)).toEqual({ sluttdato: null });
   },
 );
+
+test.describe('Enter, ↓ and the right-click menu as in Excel', () => {
+  const focusedCell = (page: Page) => page.locator('.ag-cell-focus');
+
+  test('Enter after a Tab run goes to the next row where the run started; Enter and ↓ on the last row add one', async ({
+    app,
+    register,
+    dbPath,
+  }) => {
+    const a = call(register, 'deltaker:create', { navn: 'Anne A' }).deltaker;
+    const b = call(register, 'deltaker:create', { navn: 'Bjørn B' }).deltaker;
+    await app.reload();
+    await typeInto(app, a.id, 'fodselsar', '1980');
+    await app.keyboard.press('Tab');
+    await app.keyboard.press('Tab');
+    await app.keyboard.type('Norge');
+    await app.keyboard.press('Enter');
+    // Back to Fødselsår, one row down — not Landbakgrunn.
+    await expect(focusedCell(app)).toHaveAttribute('col-id', 'fodselsar');
+    await expect(app.locator(`.ag-row[row-id="${b.id}"] .ag-cell-focus`)).toHaveCount(1);
+    await app.keyboard.type('1985');
+    await app.keyboard.press('Enter');
+    await expect
+      .poll(() => stored(dbPath, 'SELECT fodselsar, landbakgrunn FROM deltaker WHERE id = ?', a.id))
+      .toEqual({ fodselsar: 1980, landbakgrunn: 'Norge' });
+    await expect
+      .poll(() => stored(dbPath, 'SELECT fodselsar FROM deltaker WHERE id = ?', b.id))
+      .toEqual({ fodselsar: 1985 });
+
+    // Enter on the last row added a row, the cursor in the same column (not editing, as in Excel).
+    const navnCells = app.locator('.ag-cell[col-id="navn"]');
+    await expect(navnCells).toHaveCount(3);
+    await expect(editor(app)).toHaveCount(0);
+    await expect(focusedCell(app)).toHaveAttribute('col-id', 'fodselsar');
+    for (let i = 0; i < 3; i += 1) await app.keyboard.press('ArrowLeft');
+    await expect(focusedCell(app)).toHaveAttribute('col-id', 'navn');
+    await app.keyboard.type('Cecilie C');
+    await app.keyboard.press('Enter');
+    await expect.poll(() => stored(dbPath, 'SELECT count(*) AS n FROM deltaker')).toEqual({ n: 3 });
+    await expect(navnCells).toHaveCount(4);
+    await app.screenshot({ path: 'test-results/screens/day-one-enter-new-row.png' });
+
+    // Left empty, the new row goes away again; ↓ on the last row adds one too.
+    await app.keyboard.press('ArrowUp');
+    await expect(navnCells).toHaveCount(3);
+    await app.keyboard.press('ArrowDown');
+    await expect(navnCells).toHaveCount(4);
+    await expect(focusedCell(app)).toHaveAttribute('col-id', 'navn');
+    await app.keyboard.press('ArrowUp');
+    await expect(navnCells).toHaveCount(3);
+    expect(stored(dbPath, 'SELECT count(*) AS n FROM deltaker')).toEqual({ n: 3 });
+  });
+
+  test('the right-click menu fills down, undoes and pastes, in Norwegian', async ({ app, register, dbPath }) => {
+    const a = call(register, 'deltaker:create', { navn: 'Anne A', landbakgrunn: 'Norge' }).deltaker;
+    const b = call(register, 'deltaker:create', { navn: 'Bjørn B' }).deltaker;
+    await app.reload();
+    await cell(app, a.id, 'landbakgrunn').click();
+    await cell(app, b.id, 'landbakgrunn').click({ modifiers: ['Shift'] });
+    await cell(app, b.id, 'landbakgrunn').click({ button: 'right' });
+    const menu = app.getByRole('menu', { name: 'Handlinger for cellene' });
+    await expect(menu).toBeVisible();
+    for (const item of ['Klipp ut', 'Kopier', 'Lim inn', 'Lim inn som nye rader', 'Fyll ned', 'Angre', 'Ny deltaker']) {
+      await expect(menu.getByRole('menuitem', { name: item, exact: false }).first()).toBeVisible();
+    }
+    await app.screenshot({ path: 'test-results/screens/day-one-context-menu.png' });
+    await menu.getByRole('menuitem', { name: /^Fyll ned/ }).click();
+    await expect(menu).toBeHidden();
+    await expect
+      .poll(() => stored(dbPath, 'SELECT landbakgrunn FROM deltaker WHERE id = ?', b.id))
+      .toEqual({ landbakgrunn: 'Norge' });
+
+    await cell(app, b.id, 'landbakgrunn').click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: /^Angre/ }).click();
+    await expect
+      .poll(() => stored(dbPath, 'SELECT landbakgrunn FROM deltaker WHERE id = ?', b.id))
+      .toEqual({ landbakgrunn: null });
+
+    // The page may not read the clipboard (as in Electron, which grants no permission): it says which key does.
+    await cell(app, b.id, 'landbakgrunn').click({ button: 'right' });
+    await menu
+      .getByRole('menuitem', { name: /^Lim inn/ })
+      .first()
+      .click();
+    await expect(app.getByRole('status')).toContainText('Trykk Ctrl+V for å lime inn');
+    // Esc closes the menu and leaves the cells as they were.
+    await cell(app, b.id, 'landbakgrunn').click({ button: 'right' });
+    await expect(menu).toBeVisible();
+    await app.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    expect(stored(dbPath, 'SELECT landbakgrunn FROM deltaker WHERE id = ?', b.id)).toEqual({ landbakgrunn: null });
+  });
+});

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { setAppHost } from '../../electron/api/app';
+import Database from 'better-sqlite3';
 import { call } from '../../electron/api/handlers';
 import { RegisterSession } from '../../electron/register/session';
-import { installAppHost } from './app-host';
+import { installAppHost, setHost } from './app-host';
 import { test as base, E2E_USER, expect } from './fixtures';
 
 const SHOTS = 'test-results/screens/design';
@@ -37,7 +37,7 @@ const firstRun = base.extend({
     });
     installAppHost(session, appFolders);
     await use(session);
-    setAppHost(null);
+    setHost(null);
     await session.idle();
     session.close();
   },
@@ -91,3 +91,37 @@ base('the screens of an open register', async ({ app, register, session }) => {
   await openTab(app, 'Innstillinger');
   await shot(app, 'settings');
 });
+
+base(
+  'the «Nytt kull» form says what is wrong in full lines under the fields, not in narrow columns (issue 16, item 14)',
+  async ({ app, dbPath }) => {
+    await openTab(app, 'Kull');
+    await app.getByRole('button', { name: 'Nytt kull' }).click();
+    const form = app.getByRole('form', { name: 'Nytt kull' });
+    await form.getByLabel('Startdato').fill('31.02.2026');
+    await form.getByLabel('Kapasitet').fill('mange');
+    await form.getByRole('button', { name: 'Opprett kull' }).click();
+
+    const errors = form.locator('.inline-form-errors li');
+    await expect(errors).toHaveText([
+      'Navn: Navn kan ikke være tomt.',
+      /^Startdato: «31\.02\.2026» er ikke en gyldig dato/,
+      /^Kapasitet: /,
+    ]);
+    // Each message is one line (the form is wide enough), and the fields stay in one row.
+    for (const box of await errors.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()))) {
+      expect(box.height).toBeLessThan(24);
+    }
+    const tops = await form
+      .locator('.text-input')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+    // Each input is tied to its message, and marked.
+    await expect(form.getByLabel('Startdato')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Startdato')).toHaveAccessibleDescription(/«31\.02\.2026» er ikke en gyldig dato/);
+    await shot(app, 'kull-nytt-feil-linjer');
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    expect(db.prepare('SELECT count(*) AS n FROM kull').get()).toEqual({ n: 0 });
+    db.close();
+  },
+);

@@ -8,12 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { setAppHost } from '../../electron/api/app';
-import { setReportGlue } from '../../electron/api/report';
 import { RegisterSession } from '../../electron/register/session';
 import { openRegister } from '../../electron/store/open';
 import { updateSettings } from '../../electron/store/settings';
-import { type DialogAnswers, installAppHost, sendMenu, TEST_VERSION, withMenu } from './app-host';
+import { type DialogAnswers, installAppHost, sendMenu, setHost, TEST_VERSION, withHost, withMenu } from './app-host';
 import { test as base, E2E_USER, expect } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -35,7 +33,7 @@ const test = base.extend<{ answers: DialogAnswers }>({
   answers: [
     async ({ session, appFolders }, use) => {
       await use(installAppHost(session, appFolders).answers);
-      setAppHost(null);
+      setHost(null);
     },
     { auto: true },
   ],
@@ -207,7 +205,7 @@ test('Fil → Nytt register over an open register, Hjelp and «Om Kullregister»
   // Fil → Skriv ut rapport (Ctrl+P) from another screen: the Rapport screen, then the printer dialog
   // (Electron's, answered here) once the report is on screen.
   let printed = 0;
-  setReportGlue({
+  const restoreHost = withHost({
     chooseSavePath: () => null,
     printToPdf: async () => 0,
     print: async () => {
@@ -226,6 +224,6 @@ test('Fil → Nytt register over an open register, Hjelp and «Om Kullregister»
     await sendMenu(app, 'skriv-ut');
     await expect.poll(() => printed).toBe(2);
   } finally {
-    setReportGlue(null);
+    restoreHost();
   }
 });

@@ -103,7 +103,7 @@ export const test = base.extend<Fixtures>({
       saveFolder: path.join(appFolders.dir, 'Dokumenter'),
       saved: [],
       chooseFolder: () => dialogs.folder,
-      chooseSaveFile: ({ defaultName }) => {
+      chooseSavePath: ({ defaultName }) => {
         if (dialogs.saveFolder === null) return null;
         fs.mkdirSync(dialogs.saveFolder, { recursive: true });
         const file = path.join(dialogs.saveFolder, defaultName);

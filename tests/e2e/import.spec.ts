@@ -13,8 +13,7 @@ import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { call } from '../../electron/api/handlers';
-import { setImportGlue } from '../../electron/api/import';
-import { sendMenu, withMenu } from './app-host';
+import { sendMenu, setHost, withHost, withMenu } from './app-host';
 import { expect, test } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -33,8 +32,8 @@ function query(dbPath: string, sql: string): Record<string, unknown>[] {
 function standInDialogs(file: string): { saved: string[] } {
   const dir = tempFolder('kullregister-import-');
   const saved: string[] = [];
-  setImportGlue({
-    chooseFile: () => file,
+  withHost({
+    chooseOpenPaths: () => [file],
     chooseSavePath: ({ defaultName }) => {
       const target = path.join(dir, defaultName);
       saved.push(target);
@@ -53,7 +52,7 @@ function tempFolder(prefix: string): string {
 }
 
 test.afterEach(() => {
-  setImportGlue(null);
+  setHost(null);
   for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 

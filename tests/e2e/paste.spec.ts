@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { setGridGlue } from '../../electron/api/grid';
 import { call } from '../../electron/api/handlers';
+import { withHost } from './app-host';
 import { expect, test } from './fixtures';
 
 function query(dbPath: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
@@ -415,7 +415,7 @@ test('export saves the grid as shown (search and sort) after a warning that the 
     call(register, 'deltaker:create', { navn, ytelse: 'KVP' });
   call(register, 'deltaker:create', { navn: 'Per Olsen', ytelse: 'OKS' });
   const file = path.join(appFolders.dir, 'deltakere.xlsx');
-  setGridGlue({ chooseSavePath: () => file });
+  const restoreHost = withHost({ chooseSavePath: () => file });
   try {
     await app.reload();
     await app.getByRole('searchbox', { name: 'Søk' }).fill('kvalifisering');
@@ -428,7 +428,7 @@ test('export saves the grid as shown (search and sort) after a warning that the 
     await dialog.getByRole('button', { name: 'Lagre som Excel' }).click();
     await expect(app.getByText(`Lagret 3 rader i ${file}.`)).toBeVisible();
   } finally {
-    setGridGlue(null);
+    restoreHost();
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { call } from '../../electron/api/handlers';
-import { setReportGlue } from '../../electron/api/report';
 import { commitImport, planImport } from '../../electron/io/import';
 import { readTable } from '../../electron/io/table';
 import type { Register } from '../../electron/store/open';
+import { setHost, withHost } from './app-host';
 import { expect, test } from './fixtures';
 import { pagePngs, readPdf } from './pdf';
 
@@ -23,7 +23,7 @@ const SAVE_BUTTONS = ['Skriv ut', 'Lagre som PDF', 'Lagre som Excel', 'Lagre som
 function standInGlue(page: Page): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-rapport-periode-'));
   const saved: string[] = [];
-  setReportGlue({
+  withHost({
     chooseSavePath: ({ defaultName }) => {
       const file = path.join(dir, defaultName);
       saved.push(file);
@@ -36,7 +36,7 @@ function standInGlue(page: Page): string[] {
   return saved;
 }
 
-test.afterEach(() => setReportGlue(null));
+test.afterEach(() => setHost(null));
 
 async function demo(register: Register): Promise<void> {
   call(register, 'settings:update', { tiltak: 'Sykkelvert', avdeling: 'Etat for sykehjem' });

@@ -11,11 +11,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { call } from '../../electron/api/handlers';
-import { setReportGlue } from '../../electron/api/report';
 import { commitImport, planImport } from '../../electron/io/import';
 import { readTable } from '../../electron/io/table';
 import type { Register } from '../../electron/store/open';
 import type { Input } from '../../shared/api';
+import { setHost, withHost } from './app-host';
 import { expect, test } from './fixtures';
 import { pagePngs, readPdf } from './pdf';
 
@@ -35,7 +35,7 @@ function stored(dbPath: string, sql: string): Record<string, unknown> | undefine
 function standInGlue(page: Page): { dir: string; saved: string[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-rapport-'));
   const saved: string[] = [];
-  setReportGlue({
+  withHost({
     chooseSavePath: ({ defaultName }) => {
       const file = path.join(dir, defaultName);
       saved.push(file);
@@ -50,7 +50,7 @@ function standInGlue(page: Page): { dir: string; saved: string[] } {
   return { dir, saved };
 }
 
-test.afterEach(() => setReportGlue(null));
+test.afterEach(() => setHost(null));
 
 async function openTab(page: Page, name: 'Deltakere' | 'Kull' | 'Rapport') {
   await page.getByRole('tab', { name, exact: true }).click();

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setReportGlue } from '../../electron/api/report';
 import { resetSamle } from '../../electron/api/samlerapport';
 import { updateSettings } from '../../electron/store/settings';
+import { setHost, withHost } from './app-host';
 import { expect, test } from './fixtures';
 
 test.afterEach(() => {
-  setReportGlue(null);
+  setHost(null);
   resetSamle();
 });
 
@@ -20,7 +20,7 @@ test('«Lagre for samlerapport», then the Samlerapport tab reads the file', asy
   updateSettings(register, { tiltak: 'Mat & prat', avdeling: 'Ny sjanse' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-samle-tab-'));
   const saved: string[] = [];
-  setReportGlue({
+  withHost({
     chooseSavePath: ({ defaultName }) => {
       saved.push(path.join(dir, defaultName));
       return saved.at(-1) as string;

@@ -12,9 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { setAppHost } from '../../electron/api/app';
 import { invoke } from '../../electron/api/handlers';
-import { setReportGlue } from '../../electron/api/report';
 import { resetSamle } from '../../electron/api/samlerapport';
 import { RegisterSession } from '../../electron/register/session';
 import { createDeltaker } from '../../electron/store/deltakere';
@@ -22,7 +20,7 @@ import { createKull } from '../../electron/store/kull';
 import { openRegister } from '../../electron/store/open';
 import { buildReportFromRegister } from '../../electron/store/report';
 import { updateSettings } from '../../electron/store/settings';
-import { type DialogAnswers, installAppHost } from './app-host';
+import { type DialogAnswers, installAppHost, setHost, withHost } from './app-host';
 import { test as base, E2E_USER, expect } from './fixtures';
 import { pagePngs, readPdf } from './pdf';
 
@@ -49,19 +47,29 @@ const test = base.extend<{ answers: DialogAnswers }>({
     async ({ session, appFolders }, use) => {
       resetSamle();
       await use(installAppHost(session, appFolders).answers);
-      setAppHost(null);
+      setHost(null);
       resetSamle();
     },
     { auto: true },
   ],
 });
 
-test.afterEach(() => setReportGlue(null));
+test.afterEach(() => setHost(null));
 
 type Made = { inbox: string; good: string[]; bad: { name: string; data: string }[]; henviste: number; innom: number };
 
-/** Four real registers, each with names in it, and the files their handlers write. */
+/** Four real registers, each with names in it, and the files their handlers write (as the command line does: no host). */
 async function makeFiles(): Promise<Made> {
+  const restoreHost = withHost({});
+  setHost(null);
+  try {
+    return await makeFilesWithoutHost();
+  } finally {
+    restoreHost();
+  }
+}
+
+async function makeFilesWithoutHost(): Promise<Made> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-samle-'));
   const inbox = path.join(dir, 'innboks');
   fs.mkdirSync(inbox);
@@ -142,7 +150,7 @@ test('the samlerapport from four tiltak, with no register open; three bad files 
   test.setTimeout(180_000);
   const made = await makeFiles();
   const saveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kullregister-samle-ut-'));
-  setReportGlue({
+  withHost({
     chooseSavePath: ({ defaultName }) => path.join(saveDir, defaultName),
     printToPdf: async (file) => (await app.pdf({ path: file, printBackground: true, preferCSSPageSize: true })).length,
     print: async () => true,

@@ -7,10 +7,9 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { setAppHost } from '../../electron/api/app';
 import { call } from '../../electron/api/handlers';
 import type { Register } from '../../electron/store/open';
-import { installAppHost } from './app-host';
+import { installAppHost, setHost } from './app-host';
 import { test as base, expect } from './fixtures';
 
 const SCREENS = 'test-results/screens';
@@ -20,7 +19,7 @@ const test = base.extend<{ host: undefined }>({
     async ({ session, appFolders }, use) => {
       installAppHost(session, appFolders);
       await use(undefined);
-      setAppHost(null);
+      setHost(null);
     },
     { auto: true },
   ],

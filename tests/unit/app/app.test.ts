@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppHost, invokeWithoutRegister, registerToOpenAtStart, setAppHost } from '../../../electron/api/app';
+import { invokeWithoutRegister, registerToOpenAtStart } from '../../../electron/api/app';
 import { invoke } from '../../../electron/api/handlers';
+import { setHost } from '../../../electron/api/host';
 import { contract, type Output } from '../../../shared/api';
+import { standInHost } from '../helpers/host';
 import { tempSession } from '../safety/helpers';
 
 type Answers = { open: string | null; save: string | null; savedWithName: string[] };
@@ -17,27 +19,27 @@ function appHost() {
   const t = tempSession();
   const dataFolder = path.join(t.dir, 'brukerdata');
   const answers: Answers = { open: null, save: null, savedWithName: [] };
-  const host: AppHost = {
+  const host = standInHost({
     session: t.session,
     version: '9.8.7',
     runtime: 'Node (test)',
-    dataFolder,
-    settingsFile: t.configFile,
-    defaultRegisterPath: path.join(dataFolder, 'kullregister.sqlite'),
-    demoFolder: path.resolve('resources/demo'),
-    dialogs: {
-      chooseRegisterToOpen: () => answers.open,
-      chooseNewRegister: (defaultName) => {
-        answers.savedWithName.push(defaultName);
-        return answers.save;
-      },
+    paths: {
+      dataFolder,
+      settingsFile: t.configFile,
+      defaultRegisterPath: path.join(dataFolder, 'kullregister.sqlite'),
+      demoFolder: path.resolve('resources/demo'),
     },
-  };
-  setAppHost(host);
+    chooseOpenPaths: () => (answers.open === null ? null : [answers.open]),
+    chooseSavePath: ({ defaultName }) => {
+      answers.savedWithName.push(defaultName);
+      return answers.save;
+    },
+  });
+  setHost(host);
   return { ...t, host, answers, dataFolder };
 }
 
-afterEach(() => setAppHost(null));
+afterEach(() => setHost(null));
 
 /** Calls a channel as the first-run transport does, and checks the answer against the contract. */
 async function send<C extends keyof typeof contract>(channel: C, input: unknown): Promise<Output<C>> {
@@ -83,8 +85,8 @@ describe('the first run', () => {
     const { host, session } = appHost();
     const { opened, state } = await send('register:create', SYKKELVERT);
     expect(opened).toBe(true);
-    expect(state.register?.path).toBe(host.defaultRegisterPath);
-    expect(fs.existsSync(host.defaultRegisterPath)).toBe(true);
+    expect(state.register?.path).toBe(host.paths.defaultRegisterPath);
+    expect(fs.existsSync(host.paths.defaultRegisterPath)).toBe(true);
     const reg = session.register;
     if (!reg) throw new Error('no register');
     const settings = invoke(reg, 'settings:get', {});
@@ -94,7 +96,7 @@ describe('the first run', () => {
       kontaktperson: 'Line Berg',
       opptak: 'kull',
     });
-    expect(state.recent.map((r) => r.path)).toEqual([host.defaultRegisterPath]);
+    expect(state.recent.map((r) => r.path)).toEqual([host.paths.defaultRegisterPath]);
   });
 
   it('a Mat & prat register is created for continuous intake', async () => {
@@ -110,7 +112,7 @@ describe('the first run', () => {
     const { state } = await send('register:create', { ...SYKKELVERT, tiltak: 'Mat & prat' });
     expect(state.register?.name).toBe('kullregister-2.sqlite');
     expect(state.recent.map((r) => r.name)).toEqual(['kullregister-2.sqlite', 'kullregister.sqlite']);
-    expect(fs.existsSync(host.defaultRegisterPath)).toBe(true);
+    expect(fs.existsSync(host.paths.defaultRegisterPath)).toBe(true);
   });
 
   it('asks where to save when the leder chooses the place, suggesting the tiltak as the file name', async () => {
@@ -133,17 +135,17 @@ describe('the first run', () => {
     const { opened, state } = await send('register:create', { ...SYKKELVERT, plassering: 'velg' });
     expect(opened).toBe(false);
     expect(state.hasRegister).toBe(false);
-    expect(fs.existsSync(host.defaultRegisterPath)).toBe(false);
+    expect(fs.existsSync(host.paths.defaultRegisterPath)).toBe(false);
   });
 
   it('refuses to put a new register over an existing file, and the open register stays open', async () => {
     const { answers, host, session } = appHost();
     await send('register:create', SYKKELVERT);
-    answers.save = host.defaultRegisterPath;
+    answers.save = host.paths.defaultRegisterPath;
     const error = await refusal('register:create', { ...SYKKELVERT, tiltak: 'Annet', plassering: 'velg' });
     expect(error.code).toBe('exists');
     expect(error.message).toMatch(/finnes allerede en fil som heter «kullregister\.sqlite»/);
-    expect(session.register?.path).toBe(host.defaultRegisterPath);
+    expect(session.register?.path).toBe(host.paths.defaultRegisterPath);
     const settings = invoke(session.register!, 'settings:get', {});
     expect(settings.ok && settings.value.tiltak).toBe('Sykkelvert');
   });
@@ -160,10 +162,10 @@ describe('opening a register', () => {
     const { answers, host, session } = appHost();
     await send('register:create', SYKKELVERT);
     session.close();
-    answers.open = host.defaultRegisterPath;
+    answers.open = host.paths.defaultRegisterPath;
     const { opened, state } = await send('register:open', {});
     expect(opened).toBe(true);
-    expect(state.register?.path).toBe(host.defaultRegisterPath);
+    expect(state.register?.path).toBe(host.paths.defaultRegisterPath);
   });
 
   it('a file that is not a register is refused, and the register that was open is opened again', async () => {
@@ -175,22 +177,22 @@ describe('opening a register', () => {
     const result = await invokeWithoutRegister('register:open', {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).not.toMatch(/SQLITE|Error:/);
-    expect(session.register?.path).toBe(host.defaultRegisterPath);
+    expect(session.register?.path).toBe(host.paths.defaultRegisterPath);
   });
 
   it('opens a recently used register, but only one the app itself listed', async () => {
     const { host, session, dir } = appHost();
     await send('register:create', SYKKELVERT);
     await send('register:create', { ...SYKKELVERT, tiltak: 'Mat & prat' });
-    const { opened, state } = await send('register:openRecent', { path: host.defaultRegisterPath });
+    const { opened, state } = await send('register:openRecent', { path: host.paths.defaultRegisterPath });
     expect(opened).toBe(true);
-    expect(state.register?.path).toBe(host.defaultRegisterPath);
+    expect(state.register?.path).toBe(host.paths.defaultRegisterPath);
 
     const elsewhere = path.join(dir, 'data', 'register.sqlite');
     const error = await refusal('register:openRecent', { path: elsewhere });
     expect(error.code).toBe('not_recent');
     expect(fs.existsSync(elsewhere)).toBe(false);
-    expect(session.register?.path).toBe(host.defaultRegisterPath);
+    expect(session.register?.path).toBe(host.paths.defaultRegisterPath);
   });
 
   it('with a register open, the app channels go through the ordinary wrapper too', async () => {
@@ -204,7 +206,7 @@ describe('opening a register', () => {
 describe('when the app starts', () => {
   it('opens nothing on the first run: the start screen shows', () => {
     const { host, session } = appHost();
-    expect(registerToOpenAtStart(session, host.defaultRegisterPath)).toBeNull();
+    expect(registerToOpenAtStart(session, host.paths.defaultRegisterPath)).toBeNull();
   });
 
   it('opens the register used last', async () => {
@@ -214,7 +216,7 @@ describe('when the app starts', () => {
     fs.mkdirSync(path.dirname(answers.save), { recursive: true });
     await send('register:create', { ...SYKKELVERT, tiltak: 'Mat & prat', plassering: 'velg' });
     session.close();
-    expect(registerToOpenAtStart(session, host.defaultRegisterPath)).toBe(answers.save);
+    expect(registerToOpenAtStart(session, host.paths.defaultRegisterPath)).toBe(answers.save);
   });
 
   it('opens the default file of an earlier version when nothing was used since', async () => {
@@ -222,7 +224,7 @@ describe('when the app starts', () => {
     await send('register:create', SYKKELVERT);
     session.close();
     fs.rmSync(configFile);
-    expect(registerToOpenAtStart(session, host.defaultRegisterPath)).toBe(host.defaultRegisterPath);
+    expect(registerToOpenAtStart(session, host.paths.defaultRegisterPath)).toBe(host.paths.defaultRegisterPath);
   });
 });
 
@@ -253,7 +255,7 @@ describe('the demo register', () => {
 
   it('without the demo files nothing is created, and the message says to reinstall', async () => {
     const { host, dataFolder, session } = appHost();
-    setAppHost({ ...host, demoFolder: path.join(dataFolder, 'finnes-ikke') });
+    setHost({ ...host, paths: { ...host.paths, demoFolder: path.join(dataFolder, 'finnes-ikke') } });
     const error = await refusal('register:openDemo', {});
     expect(error.message).toMatch(/Installer Kullregister på nytt/);
     expect(fs.existsSync(path.join(dataFolder, 'Demo', 'kullregister-demo.sqlite'))).toBe(false);
@@ -270,16 +272,16 @@ describe('Om Kullregister', () => {
     const about = await send('app:about', {});
     expect(about).toMatchObject({
       version: '9.8.7',
-      registerPath: host.defaultRegisterPath,
+      registerPath: host.paths.defaultRegisterPath,
       backupFolder,
-      settingsFile: host.settingsFile,
-      dataFolder: host.dataFolder,
+      settingsFile: host.paths.settingsFile,
+      dataFolder: host.paths.dataFolder,
     });
   });
 });
 
 it('outside the app (no host: the command line) the app channels refuse in Norwegian', async () => {
-  setAppHost(null);
+  setHost(null);
   const error = await refusal('app:state', {});
   expect(error).toMatchObject({ code: 'no_app', message: 'Dette kan bare gjøres i Kullregister-programmet.' });
 });

@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { setGridGlue } from '../../../electron/api/grid';
 import { invoke } from '../../../electron/api/handlers';
+import { setHost } from '../../../electron/api/host';
 import type { AsyncChannel } from '../../../electron/api/types';
 import type { Register } from '../../../electron/store/connection';
 import type { Channel, Input, Output, Result } from '../../../shared/api';
 import { DEFAULT_GRID_LAYOUT } from '../../../shared/contract/grid';
 import { aDeltaker, aKull } from '../helpers/builders';
+import { standInHost } from '../helpers/host';
 import { expectOk, expectRefused } from '../helpers/messages';
 import { tempDir, tempRegister } from '../helpers/register';
 
@@ -107,7 +108,7 @@ describe('exporting the Deltakere grid as shown', () => {
       'unknown_column',
     );
     expect(fs.existsSync(file)).toBe(false);
-    setGridGlue({ chooseSavePath: () => null });
+    setHost(standInHost());
     try {
       expectRefused(
         await exportFile(reg, {
@@ -123,7 +124,7 @@ describe('exporting the Deltakere grid as shown', () => {
         expectOk(await exportFile(reg, { table: 'deltaker', format: 'csv', columns: ['navn'], ids: [kari.id] })),
       ).toEqual({ saved: false, path: null, bytes: 0, rows: 0 });
     } finally {
-      setGridGlue(null);
+      setHost(null);
     }
   });
 

@@ -8,12 +8,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { setImportGlue } from '../../../electron/api/import';
+import { setHost } from '../../../electron/api/host';
 import type { Register } from '../../../electron/store/connection';
+import { standInHost } from '../helpers/host';
 import { expectNorwegianMessage, expectOk, expectRefused } from '../helpers/messages';
 import { countRows, TEST_USER, tempDir, tempRegister } from '../helpers/register';
 
-afterEach(() => setImportGlue(null));
+afterEach(() => setHost(null));
 
 const HEADERS = ['Fullt navn', 'Fødselsår', 'Kjønn', 'NAV-kontor', 'Startdato', 'Sluttårsak', 'Telefon'];
 
@@ -274,13 +275,15 @@ describe('the summary file', () => {
     const dir = tempDir();
     const file = await workbook(dir, ROWS);
     const asked: string[] = [];
-    setImportGlue({
-      chooseFile: ({ title }) => {
-        asked.push(title);
-        return file;
-      },
-      chooseSavePath: ({ defaultName }) => path.join(dir, defaultName),
-    });
+    setHost(
+      standInHost({
+        chooseOpenPaths: ({ title }) => {
+          asked.push(title);
+          return [file];
+        },
+        chooseSavePath: ({ defaultName }) => path.join(dir, defaultName),
+      }),
+    );
     expectRefused(await invoke(reg, 'import:open', { path: file }), 'forbidden');
     expect(await ok(invoke(reg, 'import:open', {}))).toMatchObject({ opened: true, fileName: 'sykkelvert.xlsx' });
     expectNorwegianMessage(asked[0] ?? '');
@@ -289,7 +292,7 @@ describe('the summary file', () => {
     const saved = expectOk(invoke(reg, 'import:saveSummary', {}));
     expect(saved.path).toBe(path.join(dir, 'importsammendrag-sykkelvert.csv'));
     expect(fs.existsSync(saved.path ?? '')).toBe(true);
-    setImportGlue({ chooseFile: () => null, chooseSavePath: () => null });
+    setHost(standInHost());
     expect(await ok(invoke(reg, 'import:open', {}))).toMatchObject({ opened: false });
     expect(expectOk(invoke(reg, 'import:saveSummary', {}))).toEqual({ saved: false, path: null, bytes: 0 });
   });

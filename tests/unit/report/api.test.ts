@@ -7,16 +7,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { type ReportGlue, setReportGlue } from '../../../electron/api/report';
+import { setHost } from '../../../electron/api/host';
 import type { Register } from '../../../electron/store/connection';
 import { buildReportFromRegister } from '../../../electron/store/report';
 import { monthPeriods } from '../../../shared/report/engine';
 import { report as reportSchema } from '../../../shared/report/schema';
 import { aDeltaker } from '../helpers/builders';
+import { standInHost } from '../helpers/host';
 import { expectNorwegianMessage, expectOk, expectRefused } from '../helpers/messages';
 import { tempDir, tempRegister } from '../helpers/register';
 
-afterEach(() => setReportGlue(null));
+afterEach(() => setHost(null));
 
 /** A small register through the API: two completed in October 2026, one waiting, one who broke a rule. */
 function seeded(): { reg: Register; path: string; reopen: ReturnType<typeof tempRegister>['reopen']; ids: number[] } {
@@ -211,7 +212,7 @@ describe('report:export and report:print in the app (the glue stands in for Elec
   function fakeGlue(choice: string | null) {
     const asked: { title: string; defaultName: string }[] = [];
     const printed: string[] = [];
-    const glue: ReportGlue = {
+    const glue = standInHost({
       chooseSavePath: (options) => {
         asked.push({ title: options.title, defaultName: options.defaultName });
         return choice;
@@ -222,8 +223,8 @@ describe('report:export and report:print in the app (the glue stands in for Elec
         return 13;
       },
       print: async () => true,
-    };
-    setReportGlue(glue);
+    });
+    setHost(glue);
     return { asked, printed };
   }
 

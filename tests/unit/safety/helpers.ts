@@ -39,7 +39,7 @@ export function tempSession(options: Partial<SessionOptions> = {}): TestSession 
       user: TEST_USER,
       host: TEST_HOST,
       heartbeatMs: null,
-      dialogs: { chooseSaveFile: () => answers.saveFile, chooseFolder: () => answers.folder },
+      dialogs: { chooseSavePath: () => answers.saveFile, chooseFolder: () => answers.folder },
       ...options,
       ...extra,
     });

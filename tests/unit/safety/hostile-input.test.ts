@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { setReportGlue } from '../../../electron/api/report';
+import { setHost } from '../../../electron/api/host';
 import { commitImport, mapColumns, planImport } from '../../../electron/io/import';
 import { readCsv } from '../../../electron/io/table';
 import type { Register } from '../../../electron/store/connection';
@@ -20,6 +20,7 @@ import { deltaker } from '../../../shared/schema/deltaker';
 import { kull } from '../../../shared/schema/kull';
 import { settings } from '../../../shared/schema/settings';
 import { aDeltaker } from '../helpers/builders';
+import { standInHost } from '../helpers/host';
 import { expectNorwegianMessage } from '../helpers/messages';
 import { tempSession } from './helpers';
 
@@ -183,8 +184,8 @@ describe('hostile input through the API', () => {
     invoke(reg, 'kull:create', { navn: 'Kull 1', startdato: '2026-01-05' });
 
     // The app's dialogs answer «cancel»: no call can make the test write a file anywhere.
-    setReportGlue({ chooseSavePath: () => null, printToPdf: async () => 0, print: async () => false });
-    onTestFinished(() => setReportGlue(null));
+    setHost(standInHost());
+    onTestFinished(() => setHost(null));
     await fc.assert(
       fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 25 }), async (calls) => {
         for (const { channel, input } of calls) await checkAnswer(channel, input, t.session.register ?? reg);
