@@ -5,13 +5,7 @@
  */
 import type { EditableListKey } from '../../shared/codes';
 import { todayIso } from '../../shared/dates';
-import {
-  buildReport,
-  CAN_MATTER_SQL,
-  type ListOrder,
-  monthPeriods,
-  type ReportInput,
-} from '../../shared/report/engine';
+import { buildReport, type ListOrder, monthPeriods, type ReportInput } from '../../shared/report/engine';
 import { periodLabel } from '../../shared/report/format';
 import type { Report, ReportHeader } from '../../shared/report/schema';
 import type { DeltakerField } from '../../shared/schema/deltaker';
@@ -21,6 +15,16 @@ import type { Register } from './connection';
 import { DELTAKER_COLUMNS, fromDb } from './deltakere';
 import { getSettings } from './settings';
 import { prepared } from './statements';
+
+/**
+ * canMatterForPeriod (shared/report/engine.ts) as SQL over the deltaker columns, with named
+ * parameters `:from` and `:to`; tests/unit/report/periods.test.ts checks that the two agree.
+ */
+export const CAN_MATTER_SQL = `(henvist_dato BETWEEN :from AND :to)
+  OR (sluttdato BETWEEN :from AND :to)
+  OR (startdato <= :to AND (sluttdato IS NULL OR sluttdato >= :from))
+  OR (henvist_dato <= :to AND (startdato IS NULL OR startdato > :to)
+      AND (avslutning IS NULL OR sluttdato IS NULL OR sluttdato > :to))`;
 
 /**
  * Free-text fields no row, section or rule reads. They are not loaded at all (a quarter less to read

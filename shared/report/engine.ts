@@ -75,7 +75,7 @@ export function monthPeriods(year: number, month: number): { month: Period; hitt
  *   or henvist_dato ≤ to and (startdato blank or startdato > to)
  *      and (avslutning blank or sluttdato blank or sluttdato > to)      row 6
  *
- * CAN_MATTER_SQL is the same condition for the store's WHERE clause.
+ * CAN_MATTER_SQL (electron/store/report.ts) is the same condition for the store's WHERE clause.
  */
 export function canMatterForPeriod(d: Deltaker, period: Period): boolean {
   const { from, to } = period;
@@ -89,13 +89,6 @@ export function canMatterForPeriod(d: Deltaker, period: Period): boolean {
     (h !== null && h <= to && (s === null || s > to) && (d.avslutning === null || e === null || e > to))
   );
 }
-
-/** canMatterForPeriod as SQL over the deltaker columns, with named parameters `:from` and `:to`. */
-export const CAN_MATTER_SQL = `(henvist_dato BETWEEN :from AND :to)
-  OR (sluttdato BETWEEN :from AND :to)
-  OR (startdato <= :to AND (sluttdato IS NULL OR sluttdato >= :from))
-  OR (henvist_dato <= :to AND (startdato IS NULL OR startdato > :to)
-      AND (avslutning IS NULL OR sluttdato IS NULL OR sluttdato > :to))`;
 
 /** A "herav" row is only asked about deltakere its parent counted, so the parent must come first. */
 const PARENT_INDEX: readonly number[] = COUNT_ROWS.map((row, i) => {

@@ -1,23 +1,25 @@
 /**
  * The report as an HTML fragment that prints like the municipality's form. The same markup is shown
  * in the app, printed to PDF by Chromium and written by the CLI, so screen and paper never differ.
- * Classes only, no inline styles (the app's CSP forbids them): the look is resources/report.css.
+ * It is written from the same tables as the CSV and the XLSX (tables.ts): a changed form or section
+ * changes all four. What is the paper's own is here: which columns print (the data-quality ids are
+ * for the files), the cells' classes, a number printed once for its group, a caption over each
+ * block. Classes only, no inline styles (the app's CSP forbids them): the look is resources/report.css.
  * Every text from data is escaped; list values and kull names are typed by users.
  */
 import { formatDate } from '../dates';
-import { ROW_RULES } from '../rules';
-import { formatCount, formatDecimal, formatPct, periodLabel } from './format';
-import type { CountItem, KullTotal, Report, ReportHeader } from './schema';
-import { headerItems, REPORT_NOTE } from './tables';
+import { formatCount, formatDecimal, formatPct } from './format';
+import type { Report, ReportHeader } from './schema';
 import {
-  FORM_HEADINGS,
-  FORM_LINES,
-  printedLabel,
-  SECTION_ORDER,
-  SECTIONS,
-  type SectionKey,
-  TEMPLATE_TITLE,
-} from './template';
+  type Block,
+  type Cell,
+  type HeadCell,
+  headerItems,
+  REPORT_NOTE,
+  type ReportTable,
+  reportTables,
+} from './tables';
+import { TEMPLATE_TITLE } from './template';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -25,244 +27,225 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
-/** A value block: one report, with a caption when there are several side by side. */
-type Block = { report: Report; caption: string | null };
+type HtmlCell = { html: string; className: string; colspan?: number; rowspan?: number; scope?: 'col' | 'colgroup' };
 
-type Cell = {
-  text: string;
-  className?: string;
-  colspan?: number;
-  rowspan?: number;
-  scope?: 'col' | 'colgroup' | 'row';
-};
-
-function td(cell: Cell, tag: 'td' | 'th' = 'td'): string {
+function cellHtml(cell: HtmlCell, tag: 'td' | 'th'): string {
   const attrs = [
     cell.className ? ` class="${cell.className}"` : '',
     cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '',
     cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '',
     cell.scope ? ` scope="${cell.scope}"` : '',
   ].join('');
-  return `<${tag}${attrs}>${cell.text}</${tag}>`;
+  return `<${tag}${attrs}>${cell.html}</${tag}>`;
 }
 
-const text = (value: string, className?: string): Cell => ({
-  text: escapeHtml(value),
-  ...(className ? { className } : {}),
-});
-const num = (value: string, first = false): Cell => ({
-  text: escapeHtml(value),
-  className: first ? 'kr-num kr-block-start' : 'kr-num',
-});
-const th = (value: string, className = 'kr-num'): Cell => ({ text: escapeHtml(value), className, scope: 'col' });
-
-type BodyRow = { cells: Cell[]; className?: string; dataRow?: string };
-
-function table(className: string, head: Cell[][], body: BodyRow[]): string {
-  const thead = head.map((row) => `<tr>${row.map((c) => td(c, 'th')).join('')}</tr>`).join('');
-  const tbody = body
-    .map((row) => {
-      const data = row.dataRow === undefined ? '' : ` data-row="${escapeHtml(row.dataRow)}"`;
-      const cls = row.className ? ` class="${row.className}"` : '';
-      return `<tr${cls}${data}>${row.cells.map((c) => td(c)).join('')}</tr>`;
-    })
-    .join('');
-  return `<table class="kr-table ${className}"><thead>${thead}</thead><tbody>${tbody}</tbody></table>`;
+/** A cell's value as the paper prints it. */
+function printed(cell: Cell): string {
+  const { kind, value } = cell;
+  if (kind === 'count') return formatCount(value as number);
+  if (kind === 'pct') return formatPct(value as number | null);
+  if (kind === 'decimal') return formatDecimal(value as number | null);
+  if (kind === 'date') return formatDate(value as string | null);
+  return value === null ? '' : String(value);
 }
 
-/** Header cells for several blocks: a caption row over the per-block column headings. */
-function blockHead(lead: Cell[], blocks: readonly Block[], columns: readonly string[]): Cell[][] {
-  const perBlock = blocks.flatMap(() =>
-    columns.map((label, i) => th(label, i === 0 ? 'kr-num kr-block-start' : 'kr-num')),
-  );
-  if (blocks.every((b) => b.caption === null)) return [[...lead, ...perBlock]];
-  const captions = blocks.map(
-    (b): Cell => ({
-      text: `${escapeHtml(b.caption ?? '')}<span class="kr-block-period">${escapeHtml(periodLabel(b.report.from, b.report.to))}</span>`,
-      className: 'kr-block-caption kr-block-start',
-      colspan: columns.length,
-      scope: 'colgroup',
-    }),
-  );
-  return [[...lead.map((c) => ({ ...c, rowspan: 2 })), ...captions], perBlock];
-}
+/**
+ * How one table prints: its class, each printed column's class (the lead columns, then one block's
+ * columns), which of the model's columns print, and where a block starts a rule on the page
+ * (`every` block's first column, or only the `first` block's in the body).
+ */
+type Layout = {
+  className: string;
+  lead: readonly string[];
+  perBlock: readonly string[];
+  /** The model's columns (lead, then per block) that print; all when missing. */
+  leadColumns?: readonly number[];
+  blockColumns?: readonly number[];
+  blockStart: 'every' | 'first' | 'none';
+};
 
-function formTable(blocks: readonly Block[]): string {
-  const lead = [th(FORM_HEADINGS.nr, 'kr-nr'), th(FORM_HEADINGS.label, 'kr-label')];
-  const columns = [FORM_HEADINGS.total, FORM_HEADINGS.kvp, FORM_HEADINGS.oks, FORM_HEADINGS.andre, FORM_HEADINGS.pct];
-  const body: BodyRow[] = [];
-  let previousNr = '';
-  for (const line of FORM_LINES) {
-    // The form prints a number once for its group (row 13's heading, not each sluttårsak line).
-    const nr = line.nr === previousNr ? '' : line.nr;
-    previousNr = line.nr;
-    if (line.kind === 'heading') {
-      body.push({
-        className: 'kr-row kr-row--heading',
-        cells: [text(nr, 'kr-nr'), { ...text(line.label, 'kr-label'), colspan: 1 + columns.length * blocks.length }],
-      });
-      continue;
+function layoutOf(table: ReportTable): Layout {
+  switch (table.key) {
+    case 'form':
+      return {
+        className: 'kr-form',
+        lead: ['kr-nr', 'kr-label'],
+        perBlock: ['kr-num', 'kr-num', 'kr-num', 'kr-num', 'kr-num kr-pct'],
+        blockStart: 'every',
+      };
+    case 'kjonn_alder': {
+      const columns = (table.head.at(-1) as readonly HeadCell[]).length;
+      return {
+        className: 'kr-kjonn-alder',
+        lead: ['kr-label'],
+        perBlock: new Array(columns - 1).fill('kr-num'),
+        blockStart: 'none',
+      };
     }
-    const cells: Cell[] = [text(nr, 'kr-nr'), text(printedLabel(line), 'kr-label')];
-    for (const block of blocks) {
-      const row = block.report.rows[line.key];
-      cells.push(
-        num(row ? formatCount(row.total) : '', true),
-        num(row ? formatCount(row.kvp) : ''),
-        num(row ? formatCount(row.oks) : ''),
-        num(row ? formatCount(row.andre) : ''),
-        { ...num(line.pct && row ? formatPct(row.pct) : ''), className: 'kr-num kr-pct' },
-      );
+    case 'kull': {
+      const head = table.head.at(-1) as readonly HeadCell[];
+      const pcts = head.length - 3 - countColumns(table);
+      return {
+        className: 'kr-kull',
+        lead: ['kr-label', 'kr-date', 'kr-date'],
+        perBlock: [...new Array(countColumns(table)).fill('kr-num'), ...new Array(pcts).fill('kr-num kr-pct')],
+        blockStart: 'none',
+      };
     }
-    body.push({ className: line.indent ? 'kr-row kr-row--sub' : 'kr-row', dataRow: line.key, cells });
+    case 'datakvalitet':
+      // The rule key and the deltaker ids are for the files; the paper has the rule and its count.
+      return {
+        className: 'kr-list',
+        lead: ['kr-label'],
+        perBlock: ['kr-num'],
+        leadColumns: [0],
+        blockColumns: [0],
+        blockStart: 'first',
+      };
+    default:
+      return { className: 'kr-list', lead: ['kr-label'], perBlock: ['kr-num'], blockStart: 'first' };
   }
-  return table('kr-form', blockHead(lead, blocks, columns), body);
 }
 
-/** Items of several blocks by key; the later (wider) blocks first, so hittil i år sets the order. */
-function unionKeys(lists: readonly (readonly CountItem[])[]): CountItem[] {
-  const seen = new Map<string, CountItem>();
-  for (const list of [...lists].reverse()) for (const item of list) if (!seen.has(item.key)) seen.set(item.key, item);
-  return [...seen.values()];
+/** The kull table's count columns: its cells of kind `count` in a line. */
+function countColumns(table: ReportTable): number {
+  const line = table.rows.find((r) => r.style === 'total') ?? table.rows[0];
+  return line ? line.cells.filter((c) => c.kind === 'count').length : 0;
 }
 
-function listTable(
-  blocks: readonly Block[],
-  heading: { value: string; count: string },
-  itemsOf: (r: Report) => readonly CountItem[],
-): string {
-  const lists = blocks.map((b) => itemsOf(b.report));
-  const counts = lists.map((items) => new Map(items.map((item) => [item.key, item.count])));
-  const body: BodyRow[] = unionKeys(lists).map((item) => ({
-    className: 'kr-row',
-    cells: [text(item.label, 'kr-label'), ...counts.map((c, i) => num(formatCount(c.get(item.key) ?? 0), i === 0))],
-  }));
-  body.push({
-    className: 'kr-row kr-row--total',
-    cells: [
-      text('Totalt', 'kr-label'),
-      ...lists.map((items, i) => num(formatCount(items.reduce((s, x) => s + x.count, 0)), i === 0)),
-    ],
+/** The model's lead and per-block column counts (from its last heading row). */
+function shape(table: ReportTable, blocks: number): { lead: number; perBlock: number } {
+  const columns = (table.head.at(-1) as readonly HeadCell[]).length;
+  if (table.key === 'kjonn_alder' || table.key === 'kull') return { lead: columns, perBlock: 0 };
+  const lead = table.key === 'form' ? 2 : table.key === 'datakvalitet' ? 2 : 1;
+  return { lead, perBlock: (columns - lead) / blocks };
+}
+
+/** The printed columns of a model row: which model column each is, and its class. */
+function printedColumns(table: ReportTable, layout: Layout, blocks: number, where: 'head' | 'body') {
+  const { lead, perBlock } = shape(table, blocks);
+  const columns: { index: number; className: string }[] = [];
+  const leadIndexes = layout.leadColumns ?? [...Array(lead).keys()];
+  const allLead = [...layout.lead, ...layout.perBlock];
+  leadIndexes.forEach((index, i) => {
+    columns.push({ index, className: (perBlock === 0 ? allLead[i] : layout.lead[i]) ?? '' });
   });
-  return table('kr-list', blockHead([th(heading.value, 'kr-label')], blocks, [heading.count]), body);
+  if (perBlock === 0) return columns;
+  for (let b = 0; b < blocks; b++) {
+    const blockIndexes = layout.blockColumns ?? [...Array(perBlock).keys()];
+    blockIndexes.forEach((offset, i) => {
+      const start =
+        i === 0 && (layout.blockStart === 'every' || (layout.blockStart === 'first' && (b === 0 || where === 'head')));
+      const base = layout.perBlock[i] ?? '';
+      columns.push({ index: lead + b * perBlock + offset, className: start ? `${base} kr-block-start` : base });
+    });
+  }
+  return columns;
 }
 
-function kjonnAlderTable(report: Report): string {
-  const { age_groups, rows, total } = report.sections.kjonn_alder;
-  const headings = SECTIONS.kjonn_alder.headings;
-  const head = [[th(headings.kjonn, 'kr-label'), ...age_groups.map((g) => th(g.label)), th(headings.total)]];
-  const line = (label: string, counts: Record<string, number>, sum: number, className: string): BodyRow => ({
-    className,
-    cells: [
-      text(label, 'kr-label'),
-      ...age_groups.map((g) => num(formatCount(counts[g.key] ?? 0))),
-      num(formatCount(sum)),
-    ],
-  });
-  const body = [
-    ...rows.map((row) => line(row.label, row.counts, row.total, 'kr-row')),
-    line(headings.total, total.counts, total.total, 'kr-row kr-row--total'),
-  ];
-  return table('kr-kjonn-alder', head, body);
+const headClass = (className: string) => className.replace(' kr-pct', '');
+
+function headHtml(table: ReportTable, layout: Layout, blocks: number): string {
+  const columns = printedColumns(table, layout, blocks, 'head');
+  const last = table.head.at(-1) as readonly HeadCell[];
+  const labels = columns.map(
+    (c): HtmlCell => ({ html: escapeHtml(last[c.index]?.text ?? ''), className: headClass(c.className), scope: 'col' }),
+  );
+  if (table.head.length === 1) return `<tr>${labels.map((c) => cellHtml(c, 'th')).join('')}</tr>`;
+  // Several blocks side by side: the lead headings span both rows, each block's caption its columns.
+  const leads = columns.filter((c) => c.index < shape(table, blocks).lead).length;
+  const captions = (table.head[0] as readonly HeadCell[])
+    .filter((cell) => cell.block)
+    .map(
+      (cell): HtmlCell => ({
+        html: `${escapeHtml(cell.block?.caption ?? '')}<span class="kr-block-period">${escapeHtml(cell.block?.period ?? '')}</span>`,
+        className: 'kr-block-caption kr-block-start',
+        colspan: (columns.length - leads) / blocks,
+        scope: 'colgroup',
+      }),
+    );
+  const first = [...labels.slice(0, leads).map((c) => ({ ...c, rowspan: 2 })), ...captions];
+  return [first, labels.slice(leads)].map((row) => `<tr>${row.map((c) => cellHtml(c, 'th')).join('')}</tr>`).join('');
 }
+
+const ROW_CLASSES = {
+  row: 'kr-row',
+  sub: 'kr-row kr-row--sub',
+  heading: 'kr-row kr-row--heading',
+  total: 'kr-row kr-row--total',
+};
 
 /** A short kull name ("Kull 13", "Vår 2026") stays on one line in the narrow name column; a long one may wrap. */
 function unbroken(name: string): string {
   return name.length <= 16 ? name.replaceAll(' ', '\u00a0') : name;
 }
 
-function kullTable(report: Report): string {
-  const config = SECTIONS.kull;
-  const { lines, total } = report.sections.kull;
-  if (lines.length === 0) return `<p class="kr-empty">${escapeHtml(config.emptyText)}</p>`;
-  const head = [
-    [
-      th(config.headings.navn, 'kr-label'),
-      th(config.headings.startdato, 'kr-date'),
-      th(config.headings.planlagt_sluttdato, 'kr-date'),
-      ...config.counts.map((c) => th(c.label)),
-      ...config.pcts.map((p) => th(p.label)),
-    ],
-  ];
-  const figures = (f: KullTotal): Cell[] => [
-    ...config.counts.map((c) => num(formatCount(f[c.key]))),
-    ...config.pcts.map((p) => ({ ...num(formatPct(f[p.key])), className: 'kr-num kr-pct' })),
-  ];
-  const body: BodyRow[] = lines.map((l) => ({
-    className: 'kr-row',
-    cells: [
-      text(unbroken(l.navn), 'kr-label'),
-      text(formatDate(l.startdato), 'kr-date'),
-      text(formatDate(l.planlagt_sluttdato), 'kr-date'),
-      ...figures(l),
-    ],
-  }));
-  body.push({
-    className: 'kr-row kr-row--total',
-    cells: [text(config.headings.total, 'kr-label'), text('', 'kr-date'), text('', 'kr-date'), ...figures(total)],
-  });
-  return table('kr-kull', head, body);
+function tableHtml(table: ReportTable, rows: ReportTable['rows'], blocks: number): string {
+  const layout = layoutOf(table);
+  const columns = printedColumns(table, layout, blocks, 'body');
+  let previousNr = '';
+  const body = rows
+    .map((row) => {
+      const cls = ` class="${ROW_CLASSES[row.style as keyof typeof ROW_CLASSES]}"`;
+      if (row.style === 'heading') {
+        // Row 13's lead-in: its text over every column after the number.
+        const [nrCell, label] = row.cells as [Cell, Cell];
+        const nr = printed(nrCell);
+        const shownNr = nr === previousNr ? '' : nr;
+        previousNr = nr;
+        const cells: HtmlCell[] = [
+          { html: escapeHtml(shownNr), className: 'kr-nr' },
+          { html: escapeHtml(printed(label)), className: 'kr-label', colspan: columns.length - 1 },
+        ];
+        return `<tr${cls}>${cells.map((c) => cellHtml(c, 'td')).join('')}</tr>`;
+      }
+      const cells = columns.map(({ index, className }, i): HtmlCell => {
+        const cell = row.cells[index] as Cell;
+        let shown = printed(cell);
+        if (table.key === 'form' && i === 0) {
+          // The form prints a number once for its group (row 13's heading, not each sluttårsak line).
+          const nr = shown;
+          shown = nr === previousNr ? '' : nr;
+          previousNr = nr;
+        }
+        if (table.key === 'kull' && i === 0 && row.style === 'row') shown = unbroken(shown);
+        return { html: escapeHtml(shown), className };
+      });
+      const data = table.key === 'form' && row.key !== undefined ? ` data-row="${escapeHtml(row.key)}"` : '';
+      return `<tr${cls}${data}>${cells.map((c) => cellHtml(c, 'td')).join('')}</tr>`;
+    })
+    .join('');
+  return `<table class="kr-table ${layout.className}"><thead>${headHtml(table, layout, blocks)}</thead><tbody>${body}</tbody></table>`;
 }
 
-function ventetidTable(blocks: readonly Block[]): string {
-  const { labels, headings } = SECTIONS.ventetid;
-  const measures: [string, (r: Report) => string][] = [
-    [labels.count, (r) => formatCount(r.sections.ventetid.count)],
-    [labels.mean_days, (r) => formatDecimal(r.sections.ventetid.mean_days)],
-    [labels.median_days, (r) => formatDecimal(r.sections.ventetid.median_days)],
-    [labels.over_6_months, (r) => formatCount(r.sections.ventetid.over_6_months)],
-    [labels.not_measured, (r) => formatCount(r.sections.ventetid.not_measured)],
-  ];
-  const body = measures.map(([label, value]) => ({
-    className: 'kr-row',
-    cells: [text(label, 'kr-label'), ...blocks.map((b, i) => num(value(b.report), i === 0))],
-  }));
-  return table('kr-list', blockHead([th(headings.value, 'kr-label')], blocks, [headings.count]), body);
-}
-
-function datakvalitetTable(blocks: readonly Block[]): string {
-  const headings = SECTIONS.datakvalitet.headings;
-  const body = ROW_RULES.map((rule) => ({
-    className: 'kr-row',
-    cells: [
-      text(rule.title, 'kr-label'),
-      ...blocks.map((b, i) =>
-        num(formatCount(b.report.datakvalitet.find((d) => d.rule === rule.key)?.count ?? 0), i === 0),
-      ),
-    ],
-  }));
-  return table('kr-list', blockHead([th(headings.rule, 'kr-label')], blocks, [headings.count]), body);
-}
-
-/** Sections whose table has one shape per report: several blocks are printed one under the other. */
-function stacked(blocks: readonly Block[], render: (r: Report) => string): string {
-  if (blocks.length === 1) return render((blocks[0] as Block).report);
-  return blocks
-    .map(
-      (b) =>
-        `<h3 class="kr-block-title">${escapeHtml(`${b.caption ?? ''} (${periodLabel(b.report.from, b.report.to)})`)}</h3>${render(b.report)}`,
-    )
+/**
+ * A section whose table has one shape per report (kjønn og alder, kull): with several blocks the
+ * model has a caption row before each block's rows, printed as a title over a table of its own.
+ */
+function stackedHtml(table: ReportTable): string {
+  const parts: { title: string | null; rows: ReportTable['rows'][number][] }[] = [{ title: null, rows: [] }];
+  for (const row of table.rows) {
+    if (row.style === 'caption') parts.push({ title: printed(row.cells[0] as Cell), rows: [] });
+    else (parts.at(-1) as (typeof parts)[number]).rows.push(row);
+  }
+  return parts
+    .filter((part) => part.title !== null || part.rows.length > 0)
+    .map((part) => {
+      const title = part.title === null ? '' : `<h3 class="kr-block-title">${escapeHtml(part.title)}</h3>`;
+      const [only] = part.rows;
+      // A kull section with no kull: its sentence, no table.
+      if (table.key === 'kull' && part.rows.length === 1 && only?.cells.length === 1) {
+        return `${title}<p class="kr-empty">${escapeHtml(printed(only.cells[0] as Cell))}</p>`;
+      }
+      return `${title}${tableHtml(table, part.rows, 1)}`;
+    })
     .join('');
 }
 
-function sectionHtml(key: SectionKey, blocks: readonly Block[]): string {
-  const body = (() => {
-    switch (key) {
-      case 'kjonn_alder':
-        return stacked(blocks, kjonnAlderTable);
-      case 'henvist_fra':
-      case 'varighet':
-      case 'dropout_arsak':
-        return listTable(blocks, SECTIONS[key].headings, (r) => r.sections[key]);
-      case 'ventetid':
-        return ventetidTable(blocks);
-      case 'kull':
-        return stacked(blocks, kullTable);
-      case 'datakvalitet':
-        return datakvalitetTable(blocks);
-    }
-  })();
-  return `<section class="kr-section" data-section="${key}"><h2 class="kr-section-title">${escapeHtml(SECTIONS[key].title)}</h2>${body}</section>`;
+function sectionHtml(table: ReportTable, blocks: number): string {
+  const body =
+    table.key === 'kjonn_alder' || table.key === 'kull' ? stackedHtml(table) : tableHtml(table, table.rows, blocks);
+  return `<section class="kr-section" data-section="${table.key}"><h2 class="kr-section-title">${escapeHtml(table.title)}</h2>${body}</section>`;
 }
 
 function headerHtml(header: ReportHeader): string {
@@ -285,8 +268,9 @@ function runningHead(header: ReportHeader): string {
 }
 
 function render(blocks: readonly Block[], header: ReportHeader, variant: string): string {
-  const formSection = `<section class="kr-section kr-section--form">${formTable(blocks)}</section>`;
-  const sections = SECTION_ORDER.map((key) => sectionHtml(key, blocks)).join('');
+  const [form, ...tables] = reportTables(blocks);
+  const formSection = `<section class="kr-section kr-section--form">${tableHtml(form as ReportTable, (form as ReportTable).rows, blocks.length)}</section>`;
+  const sections = tables.map((table) => sectionHtml(table, blocks.length)).join('');
   const body = `${headerHtml(header)}${formSection}${sections}<p class="kr-note">${escapeHtml(REPORT_NOTE)}</p>`;
   return `<article class="kr-report ${variant}" lang="nb"><table class="kr-pages">${runningHead(header)}<tbody><tr><td>${body}</td></tr></tbody></table></article>`;
 }

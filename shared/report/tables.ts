@@ -1,7 +1,8 @@
 /**
  * The report as plain tables: the form and each section as heading rows and typed cells. The CSV
- * (csv.ts) and the XLSX (electron/io/report-xlsx.ts) are both written from these, so the two files
- * have the same lines in the same order, and a changed section is changed once.
+ * (csv.ts), the XLSX (electron/io/report-xlsx.ts) and the printed HTML (html.ts, also the PDF) are
+ * all written from these, so they have the same lines in the same order, and a changed section is
+ * changed once.
  * Several reports ("Måneden", "Hittil i år") are blocks: side by side in the form and the list
  * sections, one under the other in the wide sections (kjønn og alder, kull), as on paper (html.ts).
  */
@@ -29,7 +30,12 @@ export type Cell = { readonly kind: CellKind; readonly value: string | number | 
 /** `sub`: a "herav" or sluttårsak line; `heading`: row 13's lead-in; `caption`: a block's title in a stacked section. */
 export type RowStyle = 'row' | 'sub' | 'heading' | 'total' | 'caption';
 export type TableRow = { readonly style: RowStyle; readonly cells: readonly Cell[]; readonly key?: string };
-export type HeadCell = { readonly text: string; readonly span: number };
+/** A heading cell; a block's caption also carries its parts, for the paper (html.ts) to set apart. */
+export type HeadCell = {
+  readonly text: string;
+  readonly span: number;
+  readonly block?: { readonly caption: string; readonly period: string };
+};
 
 export type ReportTable = {
   readonly key: 'form' | SectionKey;
@@ -90,7 +96,14 @@ function blockHead(lead: readonly string[], blocks: readonly Block[], columns: r
   const perBlock = blocks.flatMap(() => heads(...columns));
   if (blocks.length === 1) return [[...heads(...lead), ...perBlock]];
   return [
-    [...heads(...lead.map(() => '')), ...blocks.map((b) => ({ text: blockCaption(b), span: columns.length }))],
+    [
+      ...heads(...lead.map(() => '')),
+      ...blocks.map((b) => ({
+        text: blockCaption(b),
+        span: columns.length,
+        block: { caption: b.caption ?? '', period: periodLabel(b.report.from, b.report.to) },
+      })),
+    ],
     [...heads(...lead), ...perBlock],
   ];
 }

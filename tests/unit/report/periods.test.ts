@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { CAN_MATTER_SQL } from '../../../electron/store/report';
 import { AVSLUTNING } from '../../../shared/codes';
 import { lastDayOfMonth } from '../../../shared/dates';
-import { buildReport, CAN_MATTER_SQL, canMatterForPeriod, monthPeriods } from '../../../shared/report/engine';
+import { buildReport, canMatterForPeriod, monthPeriods } from '../../../shared/report/engine';
 import { COUNT_ROWS, type Period, rowCounts } from '../../../shared/report/template';
 import type { Deltaker } from '../../../shared/schema/deltaker';
 import { aDeltaker } from './builders';
