@@ -3,16 +3,31 @@
  * time, no zone); users see and type `dd.mm.yyyy`. Nothing else may call `new Date(string)`:
  * time zones turn 1 March into 28 February.
  */
-import { format, isValid, parse, parseISO } from 'date-fns';
+import { format, isValid, parseISO } from 'date-fns';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Accepted input shapes, tried in order. `d.m.yy` is read as 20yy when that is not in the future's far side. */
-const INPUT_PATTERNS: ReadonlyArray<{ test: RegExp; format: string }> = [
-  { test: /^\d{4}-\d{1,2}-\d{1,2}$/, format: 'yyyy-M-d' },
-  { test: /^\d{1,2}\.\d{1,2}\.\d{4}$/, format: 'd.M.yyyy' },
-  { test: /^\d{1,2}\.\d{1,2}\.\d{2}$/, format: 'd.M.yy' },
-  { test: /^\d{1,2}\/\d{1,2}\/\d{4}$/, format: 'd/M/yyyy' },
+/** Accepted input shapes, tried in order: which group is the day, the month and the year. */
+const INPUT_PATTERNS: ReadonlyArray<{ test: RegExp; day: number; month: number; year: number }> = [
+  { test: /^(\d{4})-(\d{1,2})-(\d{1,2})$/, year: 1, month: 2, day: 3 },
+  { test: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, day: 1, month: 2, year: 3 },
+  { test: /^(\d{1,2})\.(\d{1,2})\.(\d{2})$/, day: 1, month: 2, year: 3 },
+  { test: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, day: 1, month: 2, year: 3 },
+];
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
 ];
 
 /** A Date's day in the machine's time zone, as dates are stored: `2026-03-05`. */
@@ -40,18 +55,25 @@ export function parseDateInput(raw: string): DateParse {
   const text = raw.trim();
   if (text === '') return { ok: true, value: null };
   for (const pattern of INPUT_PATTERNS) {
-    if (!pattern.test.test(text)) continue;
-    const date = parse(text, pattern.format, new Date(2000, 0, 1));
-    if (!isValid(date)) break;
-    if (pattern.format === 'd.M.yy') {
-      const yy = Number(text.slice(text.lastIndexOf('.') + 1));
-      date.setFullYear(yy < 70 ? 2000 + yy : 1900 + yy);
+    const match = pattern.test.exec(text);
+    if (!match) continue;
+    const day = Number(match[pattern.day]);
+    const month = Number(match[pattern.month]);
+    let year = Number(match[pattern.year]);
+    if ((match[pattern.year] as string).length === 2) year = year < 70 ? 2000 + year : 1900 + year;
+    if (month < 1 || month > 12) {
+      return { ok: false, message: `«${text}» finnes ikke: måneden må være 1–12. Skriv datoen som dd.mm.åååå.` };
     }
-    const year = date.getFullYear();
+    if (day < 1 || day > daysInMonth(year, month)) {
+      return {
+        ok: false,
+        message: `«${text}» finnes ikke: ${MONTHS[month - 1]} ${year} har ${daysInMonth(year, month)} dager.`,
+      };
+    }
     if (year < 1900 || year > 2100) {
       return { ok: false, message: `Året ${year} er utenfor det som er mulig. Skriv datoen som dd.mm.åååå.` };
     }
-    return { ok: true, value: toIso(date) };
+    return { ok: true, value: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` };
   }
   return {
     ok: false,

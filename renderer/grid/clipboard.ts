@@ -5,7 +5,7 @@
  * from Excel fills the columns shown, left to right, from the focused one.
  */
 import type { Column, GridApi, IRowNode } from 'ag-grid-community';
-import type { FieldDef } from '../../shared/fields';
+import { type FieldDef, matchHeader } from '../../shared/fields';
 import { type CellBlock, toTsv } from '../../shared/tsv';
 import type { Block, CellPos } from './selection';
 
@@ -131,4 +131,17 @@ export function blockTargets<R>(
 
 function targetOf<R>(geo: SheetGeometry<R>, node: IRowNode<R>, cells: Record<string, string>): TargetRow {
   return { id: geo.storedId(node) ?? null, rowId: node.id ?? null, cells };
+}
+
+/**
+ * A pasted block whose first line is a header row (Navn, Kull, Fødselsår … as a sheet starts):
+ * the texts of that line that name a field, or null when it reads as data. At least half of the
+ * line's filled cells must name a field, and two of them — or the only one, above other lines.
+ */
+export function headerRow(fields: readonly FieldDef<string>[], cells: CellBlock): string[] | null {
+  const first = (cells[0] ?? []).map((c) => c.trim()).filter((c) => c !== '');
+  if (first.length === 0) return null;
+  const named = first.filter((c) => matchHeader(fields, c) !== undefined);
+  const enough = named.length >= 2 || (named.length === 1 && first.length === 1 && cells.length > 1);
+  return enough && named.length * 2 >= first.length ? named : null;
 }

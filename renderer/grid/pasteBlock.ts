@@ -5,14 +5,15 @@
  * grid (PastePanel). The pasted block is selected afterwards, as in Excel.
  */
 import type { PasteMode } from '../../shared/contract/grid';
-import { parseTsv } from '../../shared/tsv';
+import { type CellBlock, parseTsv } from '../../shared/tsv';
 import { invoke } from '../bridge';
-import { dataColumns, type PastePlan, planPaste } from './clipboard';
+import { dataColumns, headerRow, type PastePlan, planPaste } from './clipboard';
+import type { HeaderChoice } from './HeaderRowDialog';
 import type { PasteProblem, PasteReport } from './PastePanel';
 import type { CellPos } from './selection';
 import type { PasteAt, Row, SheetContext } from './sheetTypes';
 
-export type PlacedIssue = { rowId: string; colId: string; text: string };
+export type PlacedIssue = { rowId: string; colId: string; text: string; message: string };
 
 export type PasteOutcome = {
   /** For the list under the grid; null when every cell went in. */
@@ -20,21 +21,37 @@ export type PasteOutcome = {
   /** The undo step of the paste and the refused texts it left in cells (undo takes them away). */
   step: number | null;
   placed: PlacedIssue[];
-  /** Where the paste started, to paste the same again («Lim inn de gyldige cellene»). */
+  /** Where the paste started and what it pasted, to paste the same again («Lim inn de gyldige cellene»). */
   at: PasteAt & { start: CellPos };
+  cells: CellBlock;
 };
 
 export async function pasteBlock<R extends Row>(
   ctx: SheetContext<R>,
-  text: string,
+  text: string | CellBlock,
   at: PasteAt | undefined,
   mode: PasteMode,
+  askHeader?: (names: readonly string[]) => Promise<HeaderChoice>,
 ): Promise<PasteOutcome | null> {
   const { table, selection, issues, report: say, newRowKull, gridRowId, rowName, fields } = ctx.options();
-  const cells = parseTsv(text);
+  let cells = typeof text === 'string' ? parseTsv(text) : text;
   if (cells.length === 0) {
     say({ tone: 'warning', text: 'Utklippstavlen er tom: kopier cellene i Excel først.' });
     return null;
+  }
+  // A sheet copied whole starts with its header row: asked, so no row is called «Navn».
+  const header = askHeader ? headerRow(fields, cells) : null;
+  if (header && askHeader) {
+    const choice = await askHeader(header);
+    if (choice === null) {
+      say({ tone: 'info', text: 'Ingenting ble limt inn.' });
+      return null;
+    }
+    if (choice === 'skip') cells = cells.slice(1);
+    if (cells.length === 0) {
+      say({ tone: 'info', text: 'Det var bare overskriftsraden: ingenting ble limt inn.' });
+      return null;
+    }
   }
   if (!(await ctx.settle())) return null;
   const geo = ctx.geometry();
@@ -91,7 +108,7 @@ export async function pasteBlock<R extends Row>(
     // What was pasted stays in its cell, red, until fixed or given up with Esc.
     if (value.applied && rowId && node) {
       issues.set({ rowId, colId: r.field, text: r.text, message: r.message });
-      placed.push({ rowId, colId: r.field, text: r.text });
+      placed.push({ rowId, colId: r.field, text: r.text, message: r.message });
     }
     return {
       line: r.row + 1,
@@ -110,6 +127,13 @@ export async function pasteBlock<R extends Row>(
     const startRow = grid.getRowNode(plan.rows[0]?.rowId ?? '')?.rowIndex ?? start.rowIndex;
     selection.collapse({ rowIndex: startRow, colId: plan.columns[0]!.column.getColId() });
     selection.extendTo({ rowIndex: startRow + plan.rows.length - 1, colId: last.column.getColId() });
+    // New rows after the last (Ctrl+Shift+V, or past the end): scrolled into view, the cursor on the first.
+    if (plan.rows.some((r) => r.id === null)) {
+      grid.ensureIndexVisible(startRow + plan.rows.length - 1, 'bottom');
+      grid.ensureIndexVisible(startRow);
+      grid.ensureColumnVisible(plan.columns[0]!.column);
+      grid.setFocusedCell(startRow, plan.columns[0]!.column);
+    }
   }
 
   const leftOut =
@@ -139,5 +163,6 @@ export async function pasteBlock<R extends Row>(
     step: value.step,
     placed,
     at: { start, block, asNewRows: at?.asNewRows ?? false },
+    cells,
   };
 }

@@ -14,12 +14,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../shared/api';
 import { EDITABLE_LIST_LABELS } from '../../shared/codes';
 import type { ChangedRows, PasteMode } from '../../shared/contract/grid';
+import type { CellBlock } from '../../shared/tsv';
 import { invoke } from '../bridge';
 import type { SheetGeometry } from './clipboard';
 import { useExportDialog } from './ExportDialog';
 import { registerSheet } from './editCommands';
 import { type BlockAction, fillOrClear, fillTo } from './fillBlock';
 import { useFillHandle } from './fillHandle';
+import { useHeaderRowQuestion } from './HeaderRowDialog';
 import { PastePanel, type PasteReport } from './PastePanel';
 import { type PasteOutcome, type PlacedIssue, pasteBlock } from './pasteBlock';
 import './sheet.css';
@@ -35,7 +37,8 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
   const [report, setReport] = useState<PasteReport | null>(null);
   /** The last paste and where it went, for «Lim inn de gyldige cellene» after an all-or-nothing refusal. */
   const lastPaste = useRef<PasteOutcome['at'] | null>(null);
-  const lastText = useRef('');
+  const lastCells = useRef<CellBlock>([]);
+  const [headerQuestion, askHeader] = useHeaderRowQuestion();
   const [exportDialog, askExport] = useExportDialog();
   /** Refused pasted texts put in cells by each undo step: undoing the step takes them away again. */
   const stepIssues = useRef(new Map<number, PlacedIssue[]>());
@@ -105,15 +108,16 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
   }, []);
 
   const pasteText = useCallback(
-    async (text: string, at?: PasteAt, mode: PasteMode = opts.current.layout.pasteMode) => {
-      const outcome = await pasteBlock(ctx, text, at, mode);
+    async (text: string | CellBlock, at?: PasteAt, mode: PasteMode = opts.current.layout.pasteMode) => {
+      // The same block again («Lim inn de gyldige cellene») was asked about already.
+      const outcome = await pasteBlock(ctx, text, at, mode, typeof text === 'string' ? askHeader : undefined);
       if (!outcome) return;
       lastPaste.current = outcome.at;
-      lastText.current = text;
+      lastCells.current = outcome.cells;
       if (outcome.step !== null && outcome.placed.length > 0) stepIssues.current.set(outcome.step, outcome.placed);
       setReport(outcome.report);
     },
-    [ctx],
+    [ctx, askHeader],
   );
 
   const runHistory = useCallback(
@@ -131,12 +135,15 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
         say({ tone: 'info', text: channel === 'grid:undo' ? 'Ingenting å angre.' : 'Ingenting å gjøre om.' });
         return;
       }
-      if (channel === 'grid:undo' && value.step !== null) {
-        for (const placed of stepIssues.current.get(value.step) ?? []) {
+      ctx.applyChanged(value.changed);
+      // Undoing a paste takes away the red cells it left; redoing it puts them back.
+      for (const placed of value.step === null ? [] : (stepIssues.current.get(value.step) ?? [])) {
+        if (channel === 'grid:undo') {
           if (issues.get(placed.rowId, placed.colId)?.text === placed.text) issues.clear(placed.rowId, placed.colId);
+        } else if (opts.current.api()?.getRowNode(placed.rowId) && !issues.get(placed.rowId, placed.colId)) {
+          issues.set({ rowId: placed.rowId, colId: placed.colId, text: placed.text, message: placed.message });
         }
       }
-      ctx.applyChanged(value.changed);
       opts.current.api()?.refreshCells({ force: true });
       opts.current.onListsChanged?.();
       say({ tone: 'ok', text: `${channel === 'grid:undo' ? 'Angret' : 'Gjort om'}: ${value.label}.` });
@@ -295,13 +302,14 @@ export function useSheet<R extends Row>(options: SheetOptions<R>): Sheet<R> {
         grid.ensureColumnVisible(problem.colId);
         grid.setFocusedCell(node.rowIndex, problem.colId);
       }}
-      onPasteValid={report.applied || !retry ? null : () => void pasteText(lastText.current, retry, 'gyldige')}
+      onPasteValid={report.applied || !retry ? null : () => void pasteText(lastCells.current, retry, 'gyldige')}
     />
   ) : null;
 
   const dialog = (
     <>
       {exportDialog}
+      {headerQuestion}
       {menu}
     </>
   );

@@ -278,3 +278,105 @@ test.describe('Enter, ↓ and the right-click menu as in Excel', () => {
     expect(stored(dbPath, 'SELECT landbakgrunn FROM deltaker WHERE id = ?', b.id)).toEqual({ landbakgrunn: null });
   });
 });
+
+/** Puts text on the browser's real clipboard, as Excel's copy would (as paste.spec.ts does). */
+async function putOnClipboard(page: Page, text: string): Promise<void> {
+  await page.evaluate((value) => {
+    const source = document.createElement('div');
+    source.id = 'test-clipboard-source';
+    source.tabIndex = -1;
+    source.addEventListener('copy', (event) => {
+      event.clipboardData?.setData('text/plain', value);
+      event.preventDefault();
+    });
+    document.body.append(source);
+    source.focus();
+  }, text);
+  await page.keyboard.press('Control+C');
+  await page.evaluate(() => document.getElementById('test-clipboard-source')?.remove());
+}
+
+test.describe('paste: a header row, new rows in view, undo and redo', () => {
+  test('a block starting with its header row is asked about, and no deltaker «Navn» is made', async ({
+    app,
+    register,
+    dbPath,
+  }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Kari Nordmann' });
+    await app.reload();
+    const sheet = 'Navn\tKull\tFødselsår\r\nOla Olsen\t\t1990\r\nPer Persen\t\t1991\r\n';
+    await putOnClipboard(app, sheet);
+    await cell(app, deltaker.id, 'navn').click();
+    await app.keyboard.press('Control+Shift+V');
+    const dialog = app.getByRole('dialog', { name: 'Er den første raden overskrifter?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('«Navn», «Kull», «Fødselsår»');
+    await app.screenshot({ path: 'test-results/screens/day-one-header-row.png' });
+    // Esc: nothing is pasted.
+    await app.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(stored(dbPath, 'SELECT count(*) AS n FROM deltaker')).toEqual({ n: 1 });
+
+    await cell(app, deltaker.id, 'navn').click();
+    await app.keyboard.press('Control+Shift+V');
+    await dialog.getByRole('button', { name: 'Lim inn uten raden' }).click();
+    await expect.poll(() => stored(dbPath, 'SELECT count(*) AS n FROM deltaker')).toEqual({ n: 3 });
+    expect(stored(dbPath, "SELECT count(*) AS n FROM deltaker WHERE navn = 'Navn'")).toEqual({ n: 0 });
+    expect(stored(dbPath, "SELECT fodselsar FROM deltaker WHERE navn = 'Per Persen'")).toEqual({ fodselsar: 1991 });
+
+    // «Ta med raden» pastes the first line too (a leder who means it).
+    await expect(dialog).toBeHidden();
+    await cell(app, deltaker.id, 'navn').click();
+    await putOnClipboard(app, 'Navn\r\nSiri Sand\r\n');
+    await cell(app, deltaker.id, 'navn').click();
+    await app.keyboard.press('Control+Shift+V');
+    await dialog.getByRole('button', { name: 'Ta med raden' }).click();
+    await expect.poll(() => stored(dbPath, 'SELECT count(*) AS n FROM deltaker')).toEqual({ n: 5 });
+  });
+
+  test('Ctrl+Shift+V scrolls to the new rows, with the cursor on the first', async ({ app, register, dbPath }) => {
+    const ids: number[] = [];
+    for (let i = 1; i <= 60; i += 1) ids.push(call(register, 'deltaker:create', { navn: `Deltaker ${i}` }).deltaker.id);
+    await app.reload();
+    await cell(app, ids[0]!, 'navn').click();
+    await putOnClipboard(app, 'Ny Nilsen\t\t1990\r\nNy Nyberg\t\t1992\r\n');
+    await cell(app, ids[0]!, 'navn').click();
+    await app.keyboard.press('Control+Shift+V');
+    await expect.poll(() => stored(dbPath, 'SELECT count(*) AS n FROM deltaker')).toEqual({ n: 62 });
+    const id = stored(dbPath, "SELECT id FROM deltaker WHERE navn = 'Ny Nilsen'")!.id as number;
+    await expect(cell(app, id, 'navn')).toBeInViewport();
+    await expect(cell(app, id, 'navn')).toHaveClass(/ag-cell-focus/);
+    await app.screenshot({ path: 'test-results/screens/day-one-paste-new-rows.png' });
+  });
+
+  test('undo then redo of a paste keeps its red cells', async ({ app, register, dbPath }) => {
+    const { deltaker } = call(register, 'deltaker:create', { navn: 'Eva Berg' });
+    await app.reload();
+    await putOnClipboard(app, '1990\tx\r\n');
+    await cell(app, deltaker.id, 'fodselsar').click();
+    await app.keyboard.press('Control+V');
+    await expect
+      .poll(() => stored(dbPath, 'SELECT fodselsar FROM deltaker WHERE id = ?', deltaker.id))
+      .toEqual({
+        fodselsar: 1990,
+      });
+    const kjonn = cell(app, deltaker.id, 'kjonn');
+    await expect(kjonn).toHaveClass(/cell-rejected/);
+    await expect(kjonn).toHaveText('x');
+
+    await app.keyboard.press('Control+Z');
+    await expect(cell(app, deltaker.id, 'fodselsar')).toHaveText('');
+    await expect(kjonn).not.toHaveClass(/cell-rejected/);
+    expect(stored(dbPath, 'SELECT fodselsar FROM deltaker WHERE id = ?', deltaker.id)).toEqual({ fodselsar: null });
+
+    await app.keyboard.press('Control+Y');
+    await expect(cell(app, deltaker.id, 'fodselsar')).toHaveText('1990');
+    await expect(kjonn).toHaveClass(/cell-rejected/);
+    await expect(kjonn).toHaveText('x');
+    await expect(app.locator('.status-refused')).toHaveText(/1 rød celle/);
+    expect(stored(dbPath, 'SELECT fodselsar, kjonn FROM deltaker WHERE id = ?', deltaker.id)).toEqual({
+      fodselsar: 1990,
+      kjonn: null,
+    });
+  });
+});

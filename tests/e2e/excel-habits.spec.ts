@@ -22,7 +22,7 @@ function query(dbPath: string, sql: string, ...params: unknown[]): Record<string
 const cell = (page: Page, rowId: number | string, colId: string) =>
   page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
 const editor = (page: Page) => page.locator('.field-editor-input');
-const DATE_REFUSED = '«31.02.2025» er ikke en gyldig dato. Skriv dd.mm.åååå, for eksempel 01.03.2026.';
+const DATE_REFUSED = '«31.02.2025» finnes ikke: februar 2025 har 28 dager.';
 
 test('a refused date typed fast is left red and Tab moves on: the next value lands in the next cell, not appended', async ({
   app,

@@ -56,7 +56,7 @@ test('the new-kull form refuses a bad start date in Norwegian and creates nothin
   await app.keyboard.press('Tab');
   await app.keyboard.type('31.02.2026');
   await app.keyboard.press('Enter');
-  await expect(app.getByText('«31.02.2026» er ikke en gyldig dato.')).toBeVisible();
+  await expect(app.getByText('«31.02.2026» finnes ikke: februar 2026 har 28 dager.')).toBeVisible();
   expect(stored(dbPath, 'SELECT count(*) AS n FROM kull')).toEqual({ n: 0 });
   await app.keyboard.press('Escape');
   await expect(app.getByRole('form', { name: 'Nytt kull' })).toBeHidden();
@@ -130,7 +130,7 @@ test('deltakere are typed in by keyboard, saved field by field, and a refused da
   await henvist.click();
   await app.keyboard.type('31.02.2026');
   await app.keyboard.press('Enter');
-  const message = '«31.02.2026» er ikke en gyldig dato. Skriv dd.mm.åååå, for eksempel 01.03.2026.';
+  const message = '«31.02.2026» finnes ikke: februar 2026 har 28 dager.';
   await expect(app.locator('.cell-bubble')).toHaveText(message);
   await expect(app.locator('.statusbar')).toContainText(message);
   await expect(editor(app)).toHaveCount(0);
@@ -373,14 +373,14 @@ test('a refused text survives switching screens and is still there to fix', asyn
   await cell(app, deltaker.id, 'startdato').click();
   await app.keyboard.type('2.13.2026');
   await app.keyboard.press('Enter');
-  await expect(app.locator('.cell-bubble')).toContainText('«2.13.2026» er ikke en gyldig dato.');
+  await expect(app.locator('.cell-bubble')).toContainText('«2.13.2026» finnes ikke: måneden må være 1–12.');
 
   await openTab(app, 'Kull');
   await openTab(app, 'Deltakere');
   const startdato = cell(app, deltaker.id, 'startdato');
   await expect(startdato).toHaveText('2.13.2026');
   await expect(startdato).toHaveClass(/cell-rejected/);
-  await expect(app.locator('.cell-bubble')).toContainText('«2.13.2026» er ikke en gyldig dato.');
+  await expect(app.locator('.cell-bubble')).toContainText('«2.13.2026» finnes ikke: måneden må være 1–12.');
   expect(stored(dbPath, 'SELECT startdato FROM deltaker WHERE id = ?', deltaker.id)).toEqual({
     startdato: '2026-03-02',
   });

@@ -72,7 +72,7 @@ async function imported(dir: string): Promise<string> {
   return db;
 }
 
-describe.concurrent('npm run cli -- import', { timeout: 180_000 }, () => {
+describe('npm run cli -- import', { timeout: 180_000 }, () => {
   it('a missing file: exit 1, a Norwegian message, and no register is created', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'register.sqlite');
@@ -139,7 +139,7 @@ describe.concurrent('npm run cli -- import', { timeout: 180_000 }, () => {
   });
 });
 
-describe.concurrent('npm run cli -- report', { timeout: 180_000 }, () => {
+describe('npm run cli -- report', { timeout: 180_000 }, () => {
   it('a --db that does not exist: exit 1, a Norwegian message, and no file is created', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'mangler.sqlite');

@@ -99,7 +99,7 @@ describe('pasting a block into the Deltakere grid', () => {
       { row: 1, field: 'startdato', text: '31.02.2026' },
     ]);
     for (const r of outcome.rejected) expectNorwegianMessage(r.message);
-    expect(outcome.rejected[1]!.message).toMatch(/ikke en gyldig dato/);
+    expect(outcome.rejected[1]!.message).toMatch(/finnes ikke: februar 2026 har 28 dager/);
     expect(row(reg, a.id)).toMatchObject({ fodselsar: 1980, landbakgrunn: 'Eritrea' });
     expect(row(reg, b.id)).toMatchObject({ startdato: '2026-02-02', landbakgrunn: 'Syria' });
     expect(outcome.cellsChanged).toBe(2);

@@ -141,7 +141,9 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
     // The backup folder's copy is cleaned; make an uncleaned one as a user might have left it elsewhere…
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
+    // The innsyn is saved as JSON and as a readable page beside it; the user hands both over.
     fs.rmSync(t.answers.saveFile);
+    fs.rmSync(t.answers.saveFile.replace(/\.json$/, '.html'));
     expectOk(invoke(reg, 'privacy:deletePerson', { id }));
     // …by putting the old bytes back in the backup (as a read-only folder would have kept them).
     expect(filesHolding(t.dir, NAME)).toEqual([]);
@@ -203,7 +205,9 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
     const { reg, id } = await openedWithBackup(t);
     t.answers.saveFile = path.join(t.dir, `${NAME}.json`);
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
+    // The innsyn is saved as JSON and as a readable page beside it; the user hands both over.
     fs.rmSync(t.answers.saveFile);
+    fs.rmSync(t.answers.saveFile.replace(/\.json$/, '.html'));
     expectOk(invoke(reg, 'privacy:deletePerson', { id }));
     expect(filesHolding(t.dir, NAME)).toEqual([]);
   });

@@ -77,11 +77,19 @@ describe('parseDateInput reads what a user types', () => {
     '2026-13-01',
     '2026-00-10',
     '2026-04-31',
-  ])('refuses the impossible date «%s» with a Norwegian message that repeats it', (raw) => {
+  ])('refuses the impossible date «%s», saying it does not exist (the format typed was right)', (raw) => {
     const message = refusal(raw);
     expectNorwegianMessage(message);
     expect(message).toContain(raw);
-    expect(message).toContain('dd.mm.åååå');
+    expect(message).toContain('finnes ikke');
+  });
+
+  it('says why a day does not exist: the month has fewer days that year', () => {
+    expect(refusal('31.02.2025')).toBe('«31.02.2025» finnes ikke: februar 2025 har 28 dager.');
+    expect(refusal('29.02.2025')).toBe('«29.02.2025» finnes ikke: februar 2025 har 28 dager.');
+    expect(parseDateInput('29.02.2024')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(refusal('31.04.2026')).toBe('«31.04.2026» finnes ikke: april 2026 har 30 dager.');
+    expect(refusal('01.13.2026')).toContain('måneden må være 1–12');
   });
 
   it.each([
