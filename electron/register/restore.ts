@@ -29,7 +29,7 @@ export async function restoreDamaged(core: SessionCore, file: string, backupName
   core.close();
   const registerPath = path.resolve(file);
   const folder = backupFolderFor(core, registerPath);
-  const backup = findRestorable(core, folder, registerPath, backupName);
+  const backup = findRestorable(folder, registerPath, backupName);
   const acquired = acquireLock(registerPath, core.me);
   if (acquired.status === 'held') {
     throw new LockedError(
@@ -73,7 +73,7 @@ export function restoreBackup(
     throw new DomainError('read_only', 'Registeret er åpnet skrivebeskyttet og kan ikke gjenopprettes herfra.');
   }
   const folder = backupFolderFor(core, s.path);
-  const backup = findRestorable(core, folder, s.path, name);
+  const backup = findRestorable(folder, s.path, name);
   const carried = carriedOver(s.reg.db);
   s.reg.close();
   core.unbind(s.reg);
@@ -117,7 +117,7 @@ function reopenAfterRestore(core: SessionCore, s: OpenState): Register {
   return reg;
 }
 
-function findRestorable(core: SessionCore, folder: string, registerPath: string, name: string): BackupInfo {
+function findRestorable(folder: string, registerPath: string, name: string): BackupInfo {
   const backup = listBackups(folder, registerPath).find((b) => b.name === name);
   if (!backup) throw new DomainError('not_found', `Finner ikke sikkerhetskopien «${name}». Last listen på nytt.`);
   if (backup.kind === 'skadet') {

@@ -19,7 +19,7 @@ import {
   type ReportTable,
   reportTables,
 } from './tables';
-import { TEMPLATE_TITLE } from './template';
+import { SECTIONS, TEMPLATE_TITLE } from './template';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -51,8 +51,9 @@ function printed(cell: Cell): string {
 
 /**
  * How one table prints: its class, each printed column's class (the lead columns, then one block's
- * columns), which of the model's columns print, and where a block starts a rule on the page
- * (`every` block's first column, or only the `first` block's in the body).
+ * columns; in a stacked section the two in a row), which of the model's columns print, and where a
+ * block starts a rule on the page (`every` block's first column, or only the `first` block's in the
+ * body, while the head marks every block).
  */
 type Layout = {
   className: string;
@@ -82,16 +83,13 @@ function layoutOf(table: ReportTable): Layout {
         blockStart: 'none',
       };
     }
-    case 'kull': {
-      const head = table.head.at(-1) as readonly HeadCell[];
-      const pcts = head.length - 3 - countColumns(table);
+    case 'kull':
       return {
         className: 'kr-kull',
         lead: ['kr-label', 'kr-date', 'kr-date'],
-        perBlock: [...new Array(countColumns(table)).fill('kr-num'), ...new Array(pcts).fill('kr-num kr-pct')],
+        perBlock: [...SECTIONS.kull.counts.map(() => 'kr-num'), ...SECTIONS.kull.pcts.map(() => 'kr-num kr-pct')],
         blockStart: 'none',
       };
-    }
     case 'datakvalitet':
       // The rule key and the deltaker ids are for the files; the paper has the rule and its count.
       return {
@@ -107,18 +105,10 @@ function layoutOf(table: ReportTable): Layout {
   }
 }
 
-/** The kull table's count columns: its cells of kind `count` in a line. */
-function countColumns(table: ReportTable): number {
-  const line = table.rows.find((r) => r.style === 'total') ?? table.rows[0];
-  return line ? line.cells.filter((c) => c.kind === 'count').length : 0;
-}
-
-/** The model's lead and per-block column counts (from its last heading row). */
+/** The model's lead and per-block column counts (none per block in a stacked section). */
 function shape(table: ReportTable, blocks: number): { lead: number; perBlock: number } {
   const columns = (table.head.at(-1) as readonly HeadCell[]).length;
-  if (table.key === 'kjonn_alder' || table.key === 'kull') return { lead: columns, perBlock: 0 };
-  const lead = table.key === 'form' ? 2 : table.key === 'datakvalitet' ? 2 : 1;
-  return { lead, perBlock: (columns - lead) / blocks };
+  return { lead: table.lead, perBlock: (columns - table.lead) / blocks };
 }
 
 /** The printed columns of a model row: which model column each is, and its class. */

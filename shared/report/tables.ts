@@ -44,6 +44,8 @@ export type ReportTable = {
   readonly title: string;
   /** One heading row, or with several blocks side by side a row of block captions over it. */
   readonly head: readonly (readonly HeadCell[])[];
+  /** The columns before those repeated per block side by side (all of them in a stacked section). */
+  readonly lead: number;
   readonly rows: readonly TableRow[];
 };
 
@@ -134,6 +136,7 @@ function formTable(blocks: readonly Block[]): ReportTable {
     sheet: SHEETS.form,
     title: TEMPLATE_TITLE,
     head: blockHead([nr, label], blocks, [total, kvp, oks, andre, pctHeading]),
+    lead: 2,
     rows,
   };
 }
@@ -210,6 +213,7 @@ function sectionTable(key: SectionKey, blocks: readonly Block[]): ReportTable {
       return {
         ...base,
         head: [heads(headings.kjonn, ...age_groups.map((g) => g.label), headings.total)],
+        lead: age_groups.length + 2,
         rows: stackedRows(blocks, kjonnAlderRows),
       };
     }
@@ -220,6 +224,7 @@ function sectionTable(key: SectionKey, blocks: readonly Block[]): ReportTable {
       return {
         ...base,
         head: blockHead([headings.value], blocks, [headings.count]),
+        lead: 1,
         rows: listRows(blocks, (r) => r.sections[key]),
       };
     }
@@ -235,6 +240,7 @@ function sectionTable(key: SectionKey, blocks: readonly Block[]): ReportTable {
       return {
         ...base,
         head: blockHead([headings.value], blocks, [headings.count]),
+        lead: 1,
         rows: measures.map(([label, measure, cell]) => ({
           style: 'row',
           key: measure,
@@ -255,6 +261,7 @@ function sectionTable(key: SectionKey, blocks: readonly Block[]): ReportTable {
             ...config.pcts.map((p) => p.label),
           ),
         ],
+        lead: 3 + config.counts.length + config.pcts.length,
         rows: stackedRows(blocks, kullRows),
       };
     }
@@ -264,6 +271,7 @@ function sectionTable(key: SectionKey, blocks: readonly Block[]): ReportTable {
       return {
         ...base,
         head: blockHead([headings.rule, 'Regelkode'], blocks, [headings.count, 'Deltaker-id']),
+        lead: 2,
         rows: ROW_RULES.map((rule) => ({
           style: 'row',
           key: rule.key,
