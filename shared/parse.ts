@@ -58,3 +58,19 @@ export function parseText(
   if (text.length > maxLength) return fail(`${fieldLabel} er for langt (${text.length} tegn). Maks ${maxLength} tegn.`);
   return ok(text);
 }
+
+/**
+ * A number as Norwegians type it in a filter or a field: thousands apart by spaces (also the
+ * no-break spaces that copied figures carry) or not at all, a decimal comma or point:
+ * «100 000» → 100000, «2,5» → 2.5. Null for blank or what is no number.
+ */
+export function parseNumberText(raw: string | null | undefined): number | null {
+  const text = (raw ?? '').trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^-?\d+([.,]\d+)?$/.test(text)) return null;
+  return Number(text.replace(',', '.'));
+}
+
+/** 100000 → «100 000» (no-break space), 2.5 → «2,5». */
+export function formatNumberText(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : value.toLocaleString('nb-NO', { maximumFractionDigits: 10 });
+}

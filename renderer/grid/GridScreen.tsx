@@ -19,6 +19,7 @@ import { useConfirm } from '../ui/ConfirmDialog';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import type { CellIssues } from './cellIssues';
 import { CellSaver, type StatusMessage } from './cellSaver';
+import { FilterMarks } from './FilterMarks';
 import { useGridIssues } from './gridState';
 import { IssueBubbles } from './IssueBubbles';
 import { type GridLayoutControl, useGridLayout } from './layout';
@@ -206,6 +207,7 @@ export function GridScreen<R extends GridRow>(props: {
       {props.detail}
       <StatusBar message={parts.message}>
         {props.counts}
+        <FilterMarks api={parts.api} />
         <RefusedCount issues={parts.issues} />
       </StatusBar>
       {parts.confirmDialog}

@@ -5,9 +5,12 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { toIso } from '../../shared/dates';
 import { type FieldDef, type FieldValue, type ParseContext, parseFieldInput } from '../../shared/fields';
+import { formatNumberText, parseNumberText } from '../../shared/parse';
 import { type CellIssues, refusedNotice } from './cellIssues';
+import { NorwegianDateInput } from './dateFilter';
 import { type EditorOption, FieldEditor, type FieldEditorParams } from './FieldEditor';
 import { formatFieldValue } from './format';
+import { ValuesFilter, type ValuesFilterParams } from './valuesFilter';
 
 export type FieldColumnDeps = {
   parseContext: () => ParseContext;
@@ -77,7 +80,7 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
         : kind.type === 'text'
           ? (a, b) => NORWEGIAN.compare(String(a ?? ''), String(b ?? ''))
           : undefined,
-    ...columnFilter(def, display),
+    ...columnFilter(def, display, options),
     cellEditor: FieldEditor,
     cellEditorParams: editorParams,
     cellClass: kind.type === 'date' || kind.type === 'integer' ? 'cell-numeric' : undefined,
@@ -113,18 +116,33 @@ const YES_NO: readonly EditorOption[] = [{ text: 'Ja' }, { text: 'Nei' }];
 const NORWEGIAN = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 
 /**
- * The header's filter: on the text the cell shows (labels, kull names), numbers as numbers, dates
- * by a date picker compared with the stored yyyy-mm-dd.
+ * The header's filter: a checkbox list of the values for code, list, ja/nei and kull columns
+ * (valuesFilter.ts); numbers as numbers, typed with thousands spaces («100 000»); dates typed as
+ * dd.mm.åååå (dateFilter.ts) compared with the stored yyyy-mm-dd; text on the text the cell shows.
  */
-function columnFilter<T>(def: FieldDef<string>, display: (value: unknown) => string): Partial<ColDef<T>> {
+function columnFilter<T>(
+  def: FieldDef<string>,
+  display: (value: unknown) => string,
+  options: (() => readonly EditorOption[]) | undefined,
+): Partial<ColDef<T>> {
   switch (def.kind.type) {
     case 'integer':
-      return { filter: 'agNumberColumnFilter', filterParams: { buttons: ['reset'] } };
+      return {
+        filter: 'agNumberColumnFilter',
+        filterParams: {
+          buttons: ['reset'],
+          allowedCharPattern: '\\d\\-\\s,.',
+          numberParser: (text: string | null) => parseNumberText(text),
+          numberFormatter: (value: number | null) => formatNumberText(value),
+        },
+      };
     case 'date':
       return {
         filter: 'agDateColumnFilter',
+        dateComponent: NorwegianDateInput,
         filterParams: {
           buttons: ['reset'],
+          browserDatePicker: false,
           comparator: (day: Date, value: unknown) => {
             if (typeof value !== 'string' || value === '') return -1;
             const wanted = toIso(day); // the filter's day as stored, in local time
@@ -132,6 +150,17 @@ function columnFilter<T>(def: FieldDef<string>, display: (value: unknown) => str
           },
         },
       };
+    case 'code':
+    case 'list':
+    case 'yesno':
+    case 'kull': {
+      const filterParams: ValuesFilterParams = {
+        field: def.key,
+        display,
+        ...(options ? { order: () => options().map((o) => o.text) } : {}),
+      };
+      return { filter: ValuesFilter, filterParams };
+    }
     default:
       return {
         filter: 'agTextColumnFilter',

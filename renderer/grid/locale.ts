@@ -187,4 +187,6 @@ export const LOCALE_TEXT: Record<string, string> = {
   // Our own filters (valuesFilter.tsx, dateFilter.tsx) and the toolbar's «Fjern alle filtre».
   valuesFilterSearch: 'Søk i verdiene',
   valuesFilterAll: '(Velg alle)',
+  valuesFilterNone: 'Ingen verdier passer',
+  clearAllFilters: 'Fjern alle filtre',
 };

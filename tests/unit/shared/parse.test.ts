@@ -167,3 +167,20 @@ describe('parseText', () => {
     expect(parsedValue(parseText("'; DROP TABLE deltaker;--", 'Navn', 200, true))).toBe("'; DROP TABLE deltaker;--");
   });
 });
+
+describe('parseNumberText (numbers typed in filters)', () => {
+  it('reads thousands spaces, no-break spaces and a decimal comma', async () => {
+    const { parseNumberText, formatNumberText } = await import('../../../shared/parse');
+    expect(parseNumberText('100 000')).toBe(100_000);
+    expect(parseNumberText('100\u00a0000')).toBe(100_000);
+    expect(parseNumberText(' 1 990 ')).toBe(1990);
+    expect(parseNumberText('2,5')).toBe(2.5);
+    expect(parseNumberText('-3')).toBe(-3);
+    expect(parseNumberText('')).toBeNull();
+    expect(parseNumberText('12a')).toBeNull();
+    expect(parseNumberText('1,2,3')).toBeNull();
+    expect(formatNumberText(100_000)).toBe('100\u00a0000');
+    expect(formatNumberText(2.5)).toBe('2,5');
+    expect(formatNumberText(null)).toBe('');
+  });
+});
