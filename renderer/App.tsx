@@ -13,7 +13,7 @@ import { GridStateProvider } from './grid/gridState';
 import { HelpScreen } from './help/HelpScreen';
 import { ImportScreen } from './import/ImportScreen';
 import { KullScreen } from './kull/KullScreen';
-import { leaveScreen, type Navigation, NavigationContext } from './navigation';
+import { type DeltakerRequest, leaveScreen, type Navigation, NavigationContext } from './navigation';
 import { OppfolgingScreen } from './oppfolging/OppfolgingScreen';
 import { useDueCount } from './oppfolging/useDueCount';
 import { RapportScreen } from './rapport/RapportScreen';
@@ -87,20 +87,20 @@ function AppWindow() {
   const shell = useShell();
   // After a restore or a lock take-over every screen reads the register again (renderer/safety/).
   const { generation } = useSafety();
-  const deltakerRequest = useRef<number | null>(null);
+  const deltakerRequest = useRef<DeltakerRequest | null>(null);
   const [dueTick, setDueTick] = useState(0);
   const dueCount = useDueCount(`${active}-${generation}-${dueTick}`);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `printTick` is the signal to look for a print request.
   const navigation = useMemo(
     (): Navigation => ({
-      openDeltaker: (id) => {
-        deltakerRequest.current = id;
+      openDeltaker: (id, rule) => {
+        deltakerRequest.current = rule ? { id, rule } : { id };
         setActive('deltakere');
       },
       takeDeltakerRequest: () => {
-        const id = deltakerRequest.current;
+        const asked = deltakerRequest.current;
         deltakerRequest.current = null;
-        return id;
+        return asked;
       },
       openScreen: (key) => {
         if (SCREENS.some((s) => s.key === key)) setActive(key);

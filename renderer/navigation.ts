@@ -4,12 +4,19 @@
  */
 import type { GridApi } from 'ag-grid-community';
 import { createContext, useContext } from 'react';
+import type { RuleKey } from '../shared/rules';
+
+/** A deltaker to show, and the data-quality rule it was opened for (the field to mark). */
+export type DeltakerRequest = { id: number; rule?: RuleKey };
 
 export type Navigation = {
-  /** Switch to Deltakere (all kull) with this deltaker's row in view and focused. */
-  openDeltaker: (id: number) => void;
+  /**
+   * Switch to Deltakere (all kull) with this deltaker's row in view and focused; opened from a
+   * data-quality rule, at the field the rule is about, marked.
+   */
+  openDeltaker: (id: number, rule?: RuleKey) => void;
   /** The deltaker asked for by openDeltaker, once: the Deltakere grid takes it when its rows are in. */
-  takeDeltakerRequest: () => number | null;
+  takeDeltakerRequest: () => DeltakerRequest | null;
   /** Switch to another screen by its key in App's SCREENS table (e.g. 'register' from Innstillinger). */
   openScreen: (key: string) => void;
   /** Whether a screen is in the window (a screen may be left out, e.g. Kull for continuous intake). */
@@ -47,9 +54,11 @@ export function focusGridRow<T>(api: GridApi<T>, rowId: string, column: string):
   api.ensureColumnVisible(column);
   api.setFocusedCell(node.rowIndex, column);
   // Focusing a row opens the line under the grid, which makes the grid lower: scroll again once it has.
-  setTimeout(() => {
-    if (!api.isDestroyed()) api.ensureNodeVisible(node);
-  }, 150);
+  for (const delay of [150, 400]) {
+    setTimeout(() => {
+      if (!api.isDestroyed() && node.displayed) api.ensureNodeVisible(node, 'middle');
+    }, delay);
+  }
   return true;
 }
 

@@ -8,11 +8,12 @@ import type { Channel, Input, Output } from '../../shared/api';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { formatDate } from '../../shared/dates';
 import { invoke } from '../api/handlers';
+import { writeInnsyn } from '../io/innsyn-file';
 import { listBackups } from '../store/backup';
 import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
 import { openRegister } from '../store/open';
-import { innsynDocument, previewAnonymise, writeInnsyn } from '../store/privacy';
+import { innsynDocument, previewAnonymise } from '../store/privacy';
 import { openForWriting, withSession } from './cli-session';
 import { mustExist } from './register-commands';
 

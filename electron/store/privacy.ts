@@ -28,7 +28,7 @@ import {
 } from './erasure';
 import { cleanBackups } from './erasure-files';
 import { DomainError, reasonOf } from './errors';
-import { removeStalePartials, writePrivateFile } from './files';
+import { removeStalePartials } from './files';
 import { logHendelse } from './hendelser';
 import { rowHistory } from './history';
 import { prepared } from './statements';
@@ -225,17 +225,4 @@ export function innsynDocument(reg: Register, id: number, registerName: string, 
       ny,
     })),
   };
-}
-
-/** Saves an innsyn document (0600, written whole or not at all) and records it in the hendelse log. */
-export function writeInnsyn(reg: Register, id: number, document: InnsynDocument, file: string, host?: string): number {
-  const text = `${JSON.stringify(document, null, 2)}\n`;
-  let bytes: number;
-  try {
-    bytes = writePrivateFile(file, text);
-  } catch (error) {
-    throw new DomainError('write_failed', `Filen kunne ikke lagres. ${reasonOf(error, file)} Velg en annen mappe.`);
-  }
-  logHendelse(reg, 'innsyn', `Innsyn for deltaker nr. ${id} lagret til filen «${path.basename(file)}».`, 1, host);
-  return bytes;
 }

@@ -11,6 +11,7 @@ import type { KullFilter } from '../../shared/api';
 import type { EditableListKey } from '../../shared/codes';
 import { formatDate } from '../../shared/dates';
 import { DELTAKER_FIELDS, deltakerField } from '../../shared/fields';
+import { ruleTitle } from '../../shared/rules';
 import type { CodeLists } from '../../shared/schema/codelist';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import type { KullRow } from '../../shared/schema/kull';
@@ -22,7 +23,7 @@ import { makeParseContext, visibleListValues } from '../grid/parseContext';
 import { withSelectionClasses } from '../grid/selection';
 import { useCtrlEnter } from '../grid/useCtrlEnter';
 import { useSheet } from '../grid/useSheet';
-import { focusGridRow, useNavigation } from '../navigation';
+import { type DeltakerRequest, focusGridRow, useNavigation } from '../navigation';
 import { DetailLine } from '../ui/DetailLine';
 import { rowMarkerMessages } from './cells';
 import { deleteDeltakere } from './confirmDelete';
@@ -30,6 +31,7 @@ import { deltakerColumns } from './deltakerColumns';
 import { EmptyDeltakere, passesKullFilter, ROW_SELECTION, SELECTION_COLUMN } from './deltakerGrid';
 import { Drafts } from './drafts';
 import { KullFilterSelect } from './KullFilterSelect';
+import { JumpMark, RULE_FIELD } from './ruleJump';
 import { saveDeltakerField } from './saveDeltaker';
 import { SearchIndex } from './searchIndex';
 import { useDeltakerPages } from './useDeltakerPages';
@@ -60,22 +62,35 @@ export function DeltakereScreen() {
   const kullName = useCallback((id: number) => kullRef.current.find((k) => k.id === id)?.navn ?? `Kull ${id}`, []);
   const searchIndex = useMemo(() => new SearchIndex(kullName), [kullName]);
 
-  // Opened from the report's data-quality list: that deltaker's row, once it has loaded.
-  const wantedRow = useRef<number | null | undefined>(undefined);
+  // Opened from the report's data-quality list: that deltaker's row, once it has loaded, at the
+  // field the rule is about, marked (ruleJump.ts).
+  const wantedRow = useRef<DeltakerRequest | null | undefined>(undefined);
+  const jump = useMemo(() => new JumpMark(), []);
   const showWantedRow = useCallback(
     (final: boolean) => {
       const api = apiRef.current;
       if (!api) return;
       if (wantedRow.current === undefined) wantedRow.current = navigation.takeDeltakerRequest();
-      const id = wantedRow.current;
-      if (id === null) return;
-      if (focusGridRow(api, String(id), 'navn')) wantedRow.current = null;
-      else if (final) {
+      const asked = wantedRow.current;
+      if (asked === null) return;
+      const field = asked.rule ? RULE_FIELD[asked.rule] : 'navn';
+      if (focusGridRow(api, String(asked.id), field)) {
         wantedRow.current = null;
-        setMessage({ tone: 'warning', text: `Fant ikke deltaker nr. ${id}. Er den slettet?` });
+        if (!asked.rule) return;
+        jump.set(String(asked.id), field);
+        const node = api.getRowNode(String(asked.id));
+        if (node) api.refreshCells({ rowNodes: [node], columns: [field], force: true });
+        const name = node?.data?.navn || `Deltaker nr. ${asked.id}`;
+        setMessage({
+          tone: 'warning',
+          text: `${name}: ${ruleTitle(asked.rule)}. Se feltet «${deltakerField(field)?.label ?? field}».`,
+        });
+      } else if (final) {
+        wantedRow.current = null;
+        setMessage({ tone: 'warning', text: `Fant ikke deltaker nr. ${asked.id}. Er den slettet?` });
       }
     },
-    [apiRef, setMessage, navigation],
+    [apiRef, setMessage, navigation, jump],
   );
 
   const pages = useDeltakerPages({
@@ -131,8 +146,8 @@ export function DeltakereScreen() {
         onError: (text) => setMessage({ tone: 'error', text }),
         listOptions: (key) => visibleListValues(listsRef.current, key as EditableListKey).map((text) => ({ text })),
         kullOptions: () => kullRef.current.map((k) => ({ text: k.navn, hint: `start ${formatDate(k.startdato)}` })),
-      }).map((column) => withSelectionClasses(column, selection)),
-    [parseContext, kullName, setMessage, selection, issues],
+      }).map((column) => jump.withMark(withSelectionClasses(column, selection))),
+    [parseContext, kullName, setMessage, selection, issues, jump],
   );
 
   const sheet = useSheet<Deltaker>({
@@ -251,8 +266,10 @@ export function DeltakereScreen() {
       },
       onCellFocused: (event) => {
         const node = event.rowIndex == null ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-        // An empty new row the cursor has left goes away (drafts.ts).
+        // An empty new row the cursor has left goes away (drafts.ts); a jump's mark too.
         drafts.focused(node?.id ?? null);
+        const colId = typeof event.column === 'string' ? event.column : (event.column?.getColId() ?? null);
+        if (jump.leave(node?.id ?? null, colId)) event.api.refreshCells({ force: true });
         setFocusedRowId(node?.id ?? null);
       },
       onModelUpdated: () => setTick((t) => t + 1),
@@ -262,7 +279,7 @@ export function DeltakereScreen() {
         passesKullFilter(node.data, filterRef.current) && node.data !== undefined && searchIndex.matches(node.data),
       noRowsOverlayComponent: EmptyDeltakere,
     }),
-    [drafts, issues, showWantedRow, gridReady, searchIndex],
+    [drafts, issues, showWantedRow, gridReady, searchIndex, jump],
   );
   const hasRows = count.total > 0;
   const overlayParams = useMemo(() => ({ filtered: hasRows }), [hasRows]);

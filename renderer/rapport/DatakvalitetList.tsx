@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatakvalitetItem } from '../../shared/report/schema';
-import { ROW_RULES } from '../../shared/rules';
+import { ROW_RULES, type RuleKey } from '../../shared/rules';
 import { invoke } from '../bridge';
 
 /** Names listed per rule at first, and added by «Vis flere». */
@@ -26,7 +26,8 @@ export function DatakvalitetList(props: {
   scope: string;
   /** Set while the period typed is not shown (invalid, or not yet shown): the list is left empty. */
   pending?: string | null;
-  onOpen: (id: number) => void;
+  /** Opens the deltaker's row at the field the rule is about. */
+  onOpen: (id: number, rule: RuleKey) => void;
 }) {
   const { scope, onOpen } = props;
   const items = props.pending ? null : props.items;
@@ -81,7 +82,12 @@ export function DatakvalitetList(props: {
                 <ul className="quality-people">
                   {ids.map((id) => (
                     <li key={id}>
-                      <button type="button" className="link-button" data-deltaker-id={id} onClick={() => onOpen(id)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-deltaker-id={id}
+                        onClick={() => onOpen(id, rule.key)}
+                      >
                         {nameOf(names, id)}
                       </button>
                     </li>

@@ -192,14 +192,20 @@ test('the month on screen: the form’s numbers, and a data-quality entry that o
 
   await rule.getByRole('button', { name: 'Nina Nyberg' }).click();
   await expect(app.getByRole('tab', { name: 'Deltakere' })).toHaveAttribute('aria-selected', 'true');
+  // Her row, at the field the rule is about (Sluttårsak, far to the right), scrolled into view and marked.
   const navn = app.locator(`.ag-row[row-id="${ninaId}"] .ag-cell[col-id="navn"]`);
-  await expect(navn).toBeInViewport({ ratio: 1 });
-  await expect(navn).toHaveClass(/ag-cell-focus/);
+  const field = app.locator(`.ag-row[row-id="${ninaId}"] .ag-cell[col-id="sluttarsak"]`);
+  await expect(field).toBeInViewport({ ratio: 1 });
+  await expect(field).toHaveClass(/ag-cell-focus/);
+  await expect(field).toHaveClass(/cell-jump/);
   await expect(navn).toHaveText('Nina Nyberg');
   await expect(app.getByRole('combobox').first()).toHaveValue('alle');
+  await expect(app.locator('.statusbar')).toContainText(
+    'Nina Nyberg: Planmessig avsluttet uten sluttårsak. Se feltet «Sluttårsak».',
+  );
   // The line under the grid names her and her rule; the grid, now lower, still shows her whole row.
   await expect(app.locator('.detail-line')).toContainText('Nina Nyberg');
-  await expect(navn).toBeInViewport({ ratio: 1 });
+  await expect(field).toBeInViewport({ ratio: 1 });
   await app.screenshot({ path: `${SCREENS}/rapport-hopp-til-deltaker.png` });
 });
 
