@@ -42,6 +42,9 @@ export function DeltakereScreen() {
   const { apiRef, issues, saver, selection, setMessage, count } = parts;
   const [kull, setKull] = useState<KullRow[]>([]);
   const [lists, setLists] = useState<CodeLists | null>(null);
+  // «Løpende opptak» with no kull: no Kull column, no kull selector, Tab does not stop there.
+  const [opptak, setOpptak] = useState<'kull' | 'lopende' | null>(null);
+  const withoutKull = opptak === 'lopende' && kull.length === 0;
   const [filter, setFilter] = useState<KullFilter>('alle');
   const [search, setSearch] = useState('');
   const navigation = useNavigation();
@@ -115,12 +118,15 @@ export function DeltakereScreen() {
   }, []);
 
   useEffect(() => {
-    void Promise.all([invoke('kull:list', {}), invoke('codes:list', {})]).then(([kullList, codeLists]) => {
-      if (kullList.ok) setKull(kullList.value);
-      if (codeLists.ok) setLists(codeLists.value);
-      const failed = [kullList, codeLists].find((r) => !r.ok);
-      if (failed && !failed.ok) setMessage({ tone: 'error', text: failed.error.message });
-    });
+    void Promise.all([invoke('kull:list', {}), invoke('codes:list', {}), invoke('settings:get', {})]).then(
+      ([kullList, codeLists, settings]) => {
+        if (kullList.ok) setKull(kullList.value);
+        if (codeLists.ok) setLists(codeLists.value);
+        setOpptak(settings.ok ? settings.value.opptak : 'kull');
+        const failed = [kullList, codeLists].find((r) => !r.ok);
+        if (failed && !failed.ok) setMessage({ tone: 'error', text: failed.error.message });
+      },
+    );
     return () => drafts.dispose();
   }, [setMessage, drafts]);
 
@@ -146,8 +152,10 @@ export function DeltakereScreen() {
         onError: (text) => setMessage({ tone: 'error', text }),
         listOptions: (key) => visibleListValues(listsRef.current, key as EditableListKey).map((text) => ({ text })),
         kullOptions: () => kullRef.current.map((k) => ({ text: k.navn, hint: `start ${formatDate(k.startdato)}` })),
-      }).map((column) => jump.withMark(withSelectionClasses(column, selection))),
-    [parseContext, kullName, setMessage, selection, issues, jump],
+      })
+        .filter((column) => !(withoutKull && column.colId === 'kull_id'))
+        .map((column) => jump.withMark(withSelectionClasses(column, selection))),
+    [parseContext, kullName, setMessage, selection, issues, jump, withoutKull],
   );
 
   const sheet = useSheet<Deltaker>({
@@ -301,7 +309,7 @@ export function DeltakereScreen() {
       sheet={sheet}
       commitCell={commitCell}
       title="Deltakere"
-      filters={<KullFilterSelect kull={kull} value={filter} onChange={changeFilter} />}
+      filters={withoutKull ? null : <KullFilterSelect kull={kull} value={filter} onChange={changeFilter} />}
       search={{
         value: search,
         placeholder: 'Navn, sted, veileder …',
@@ -323,7 +331,7 @@ export function DeltakereScreen() {
         </>
       }
       storedId={(id) => drafts.storedId(id)}
-      grid={{ rows: pages.first, columns, options, overlayParams }}
+      grid={{ rows: opptak === null ? null : pages.first, columns, options, overlayParams }}
       detail={
         <DetailLine
           warnings={focusedRow ? { name: focusedRow.navn || 'Ny deltaker', messages: warnings } : null}

@@ -380,3 +380,38 @@ test.describe('paste: a header row, new rows in view, undo and redo', () => {
     });
   });
 });
+
+test('a «Løpende opptak» register without kull has no Kull column, no kull selector, and Tab skips Kull', async ({
+  app,
+  register,
+  dbPath,
+}) => {
+  call(register, 'settings:update', { opptak: 'lopende' });
+  const { deltaker } = call(register, 'deltaker:create', { navn: 'Mona Dahl' });
+  await app.reload();
+  await expect(cell(app, deltaker.id, 'navn')).toHaveText('Mona Dahl');
+  await expect(app.getByRole('columnheader', { name: 'Kull', exact: true })).toHaveCount(0);
+  await expect(app.locator('.ag-cell[col-id="kull_id"]')).toHaveCount(0);
+  await expect(app.getByRole('combobox', { name: 'Kull' })).toHaveCount(0);
+  await expect(app.getByRole('tab', { name: 'Kull', exact: true })).toHaveCount(0);
+  await app.screenshot({ path: 'test-results/screens/day-one-lopende.png' });
+
+  // Navn, Tab: straight to Fødselsår.
+  await typeInto(app, deltaker.id, 'navn', 'Mona Dahl');
+  await app.keyboard.press('Tab');
+  await expect(editor(app)).toHaveAttribute('aria-label', 'Fødselsår');
+  await app.keyboard.type('1979');
+  await app.keyboard.press('Tab');
+  await expect(editor(app)).toHaveAttribute('aria-label', 'Kjønn');
+  await app.keyboard.press('Escape');
+  await expect
+    .poll(() => stored(dbPath, 'SELECT fodselsar, kull_id FROM deltaker WHERE id = ?', deltaker.id))
+    .toEqual({ fodselsar: 1979, kull_id: null });
+  // A paste from Navn fills Navn, Fødselsår … (no Kull column to skip).
+  await putOnClipboard(app, 'Ny Nilsen\t1988\r\n');
+  await cell(app, deltaker.id, 'navn').click();
+  await app.keyboard.press('Control+Shift+V');
+  await expect
+    .poll(() => stored(dbPath, "SELECT fodselsar FROM deltaker WHERE navn = 'Ny Nilsen'"))
+    .toEqual({ fodselsar: 1988 });
+});
