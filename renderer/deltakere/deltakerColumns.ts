@@ -10,6 +10,7 @@ import { deriveStatus } from '../../shared/status';
 import type { CellIssues } from '../grid/cellIssues';
 import type { EditorOption } from '../grid/FieldEditor';
 import { type FieldColumnDeps, fieldColumn } from '../grid/fieldColumn';
+import { ValuesFilter, type ValuesFilterParams } from '../grid/valuesFilter';
 import { StatusCell, WarningCell } from './cells';
 
 // Wide enough for the longest usual value (e.g. «Arbeidsavklaringspenger») and for the header
@@ -96,7 +97,12 @@ function statusColumn(): ColDef<Deltaker> {
     editable: false,
     valueGetter: (p) => (p.data ? deriveStatus(p.data).label : ''),
     cellRenderer: StatusCell,
-    filter: 'agTextColumnFilter',
-    filterParams: { buttons: ['reset'] },
+    // The checkbox list of the statuses the rows have (grid/valuesFilter.ts).
+    filter: ValuesFilter,
+    filterParams: {
+      field: 'status',
+      display: String,
+      textOf: (row) => (row ? deriveStatus(row as Deltaker).label : ''),
+    } satisfies ValuesFilterParams,
   };
 }

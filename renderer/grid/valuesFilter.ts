@@ -14,6 +14,8 @@ export type ValuesFilterParams = {
   order?: () => readonly string[];
   /** The field the column shows. */
   field: string;
+  /** For a column computed from the row (Status): its text, instead of display(row[field]). */
+  textOf?: (data: unknown) => string;
 };
 
 export type ValuesFilterModel = { filterType: 'values'; values: string[] };
@@ -58,7 +60,7 @@ export class ValuesFilter implements IFilterComp {
 
   private textOf(data: unknown): string {
     const value = (data as Record<string, unknown> | undefined)?.[this.params.field];
-    const text = this.params.display(value);
+    const text = this.params.textOf ? this.params.textOf(data) : this.params.display(value);
     return text === '' ? BLANK : text;
   }
 

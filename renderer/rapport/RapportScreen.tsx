@@ -57,15 +57,19 @@ export function RapportScreen() {
     let current = true;
     setHtml(null);
     setQuality(null);
-    void Promise.all([
-      invoke('report:html', request),
-      invoke('report:build', { from: qualityPeriod.from, to: qualityPeriod.to }),
-    ]).then(([page, report]) => {
+    // The form as soon as it is made; the data-quality list (its own report, hittil i år) follows.
+    const fail = (message: string) => {
+      if (current) setMessage({ tone: 'error', text: message });
+    };
+    void invoke('report:html', request).then((page) => {
       if (!current) return;
       if (page.ok) setHtml(page.value.html);
+      else fail(page.error.message);
+    });
+    void invoke('report:build', { from: qualityPeriod.from, to: qualityPeriod.to }).then((report) => {
+      if (!current) return;
       if (report.ok) setQuality(report.value.datakvalitet);
-      const failed = [page, report].find((r) => !r.ok);
-      if (failed && !failed.ok) setMessage({ tone: 'error', text: failed.error.message });
+      else fail(report.error.message);
     });
     return () => {
       current = false;

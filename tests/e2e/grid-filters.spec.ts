@@ -84,6 +84,24 @@ test('date, number and value filters read Norwegian input; the status line names
   await app.keyboard.press('Escape');
   await expect(app.locator('.ag-filter')).toHaveCount(0);
 
+  // The Status column (computed, not typed) filters the same way.
+  await app.getByRole('button', { name: 'Fjern alle filtre' }).click();
+  await openFilter(app, 'status');
+  await expect(app.locator('.values-filter-item')).toHaveText(['(Velg alle)', 'Henvist']);
+  await app.keyboard.press('Escape');
+  call(register, 'deltaker:update', { id: 1, changes: { startdato: '2019-04-01' } });
+  await app.reload();
+  await openFilter(app, 'status');
+  await app.locator('.values-filter-item', { hasText: 'Henvist' }).locator('input').uncheck();
+  await expect(status).toContainText('Viser 1 av 3 deltakere');
+  await expect(names(app)).toHaveText(['Mars Første']);
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: 'Fjern alle filtre' }).click();
+  await openFilter(app, 'kjonn');
+  await app.locator('.values-filter-item', { hasText: 'Mann' }).locator('input').uncheck();
+  await app.locator('.values-filter-item', { hasText: '(Tomme)' }).locator('input').uncheck();
+  await app.keyboard.press('Escape');
+
   // Scrolled far right, the Kjønn column is out of view: the status line still names its filter.
   await app.evaluate(() => {
     const viewport = document.querySelector('.ag-grid-viewport');
