@@ -57,7 +57,6 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
     colId: def.key,
     field: def.key as ColDef<T>['field'],
     headerName: def.label,
-    headerTooltip: def.label,
     width: WIDTHS[kind.type] ?? 160,
     minWidth: 80,
     editable: true,

@@ -56,7 +56,7 @@ export function RegisterGate(props: { children: (generation: number) => ReactNod
   }, []);
 
   useEffect(() => {
-    const off = window.kullregister.onMenu?.((command) => {
+    const run = (command: MenuCommand) => {
       if (command === 'angre' || command === 'gjor-om') runEditCommand(command);
       else if (command === 'om') setAbout(true);
       // The open grid's editor is committed while its register is still the open one.
@@ -67,8 +67,19 @@ export function RegisterGate(props: { children: (generation: number) => ReactNod
         setPage(null);
         for (const listener of listeners.current) listener(command);
       }
-    });
-    return off;
+    };
+    const off = window.kullregister.onMenu?.(run);
+    // F1 from the page too (Electron's menu has it as well; where the menu took the key, the page never sees it).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F1' || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      run('hjelp');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      off?.();
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 
   const opened = useCallback(() => {

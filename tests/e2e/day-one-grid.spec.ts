@@ -415,3 +415,35 @@ test('a «Løpende opptak» register without kull has no Kull column, no kull se
     .poll(() => stored(dbPath, "SELECT fodselsar FROM deltaker WHERE navn = 'Ny Nilsen'"))
     .toEqual({ fodselsar: 1988 });
 });
+
+test('a header tooltip does not cover the «Kolonner» menu; F1 opens Hjelp from the page', async ({ app }) => {
+  const status = app.getByRole('columnheader', { name: 'Status', exact: true });
+  await status.hover();
+  const tooltip = app.locator('.ag-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText('Følger av startdato og avslutning');
+  await app.getByRole('button', { name: /^Kolonner/ }).click();
+  const menu = app.locator('.menu-popover');
+  await expect(menu).toBeVisible();
+  await expect(tooltip).toBeHidden();
+  // A field's header has no tooltip that only repeats its name.
+  await app.keyboard.press('Escape');
+  await app.getByRole('columnheader', { name: 'Landbakgrunn', exact: true }).hover();
+  await app.waitForTimeout(800);
+  await expect(app.locator('.ag-tooltip')).toBeHidden();
+  await app.getByRole('columnheader', { name: 'Status', exact: true }).hover();
+  await expect(app.locator('.ag-tooltip')).toBeVisible();
+  await app.getByRole('button', { name: /^Kolonner/ }).click();
+  await expect(menu).toBeVisible();
+  await app.screenshot({ path: 'test-results/screens/day-one-kolonner.png' });
+  await expect(app.locator('.ag-tooltip')).toBeHidden();
+  // Every column can still be ticked where the tooltip would have been.
+  await menu.getByRole('checkbox', { name: 'Status' }).uncheck();
+  await expect(app.getByRole('columnheader', { name: 'Status', exact: true })).toHaveCount(0);
+  await menu.getByRole('checkbox', { name: 'Status' }).check();
+  await app.keyboard.press('Escape');
+
+  await app.keyboard.press('F1');
+  await expect(app.getByRole('tab', { name: 'Hjelp' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('heading', { name: 'For lederen', level: 2 })).toBeVisible();
+});
