@@ -9,6 +9,7 @@ import { requireSession, sessionOf } from '../register/session';
 import { DomainError, reasonOf } from '../store/errors';
 import { writePrivateFile } from '../store/files';
 import { anonymise, deletedWithTraces, deletePersonForGood, innsynDocument, previewAnonymise } from '../store/privacy';
+import { requireHost } from './host';
 import type { HandlerMap } from './types';
 
 export const privacyHandlers = {
@@ -21,7 +22,15 @@ export const privacyHandlers = {
   'privacy:deletePerson': (reg, { id }) => deletePersonForGood(reg, id, sessionOf(reg)?.erasureScope() ?? null),
   'privacy:deleted:list': (reg) => deletedWithTraces(reg),
   'privacy:exportPerson': (reg, { id }) => {
-    const saved = requireSession(reg).exportInnsyn(id);
+    const session = requireSession(reg);
+    const host = requireHost();
+    const saved = session.exportInnsyn(id, (defaultName) =>
+      host.chooseSavePath({
+        title: 'Lagre innsyn (inneholder personopplysninger)',
+        defaultName,
+        kind: { name: 'JSON', extensions: ['json'] },
+      }),
+    );
     if (!saved.saved || saved.file === null) return { ...saved, htmlFile: null };
     // Beside the JSON, the same content as a page the person can read (Norwegian labels, dd.mm.yyyy).
     const htmlFile = `${saved.file.replace(/\.json$/i, '')}.html`;

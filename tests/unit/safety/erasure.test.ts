@@ -139,6 +139,7 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
     const { reg, id } = await openedWithBackup(t);
     const [before] = listBackups(t.backupFolder, t.registerPath);
     // The backup folder's copy is cleaned; make an uncleaned one as a user might have left it elsewhere…
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
     // The innsyn is saved as JSON and as a readable page beside it; the user hands both over.
@@ -190,6 +191,7 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
         path: file,
       }),
     );
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
     const [innsyn, exported] = expectOk(invoke(reg, 'hendelse:list', {}));
@@ -203,6 +205,7 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
   it('5: a file name that names the person leaves the hendelse log with the person', async () => {
     const t = tempSession({ dailyBackup: false });
     const { reg, id } = await openedWithBackup(t);
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, `${NAME}.json`);
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
     // The innsyn is saved as JSON and as a readable page beside it; the user hands both over.

@@ -197,6 +197,7 @@ describe('innsyn', () => {
     const { deltaker } = expectOk(invoke(reg, 'deltaker:create', aDeltaker({ navn: 'Kari Innsyn', kull_id: kull.id })));
     expectOk(invoke(reg, 'deltaker:update', { id: deltaker.id, changes: { merknad: 'Trenger arbeidssko' } }));
 
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     const saved = expectOk(invoke(reg, 'privacy:exportPerson', { id: deltaker.id }));
     expect(saved).toMatchObject({ saved: true, file: t.answers.saveFile, warning: INNSYN_WARNING });
@@ -225,6 +226,7 @@ describe('innsyn', () => {
     const outcome = await t.session.open(t.registerPath, { create: true });
     if (outcome.status !== 'open') throw new Error('expected open');
     const { deltaker } = expectOk(invoke(outcome.register, 'deltaker:create', aDeltaker()));
+    t.useAppDialogs();
     t.answers.saveFile = null;
     expect(expectOk(invoke(outcome.register, 'privacy:exportPerson', { id: deltaker.id }))).toMatchObject({
       saved: false,
@@ -248,6 +250,7 @@ describe('innsyn', () => {
     const history = expectOk(invoke(reg, 'history:list', { table: 'deltaker', id: now.id }));
     expect(JSON.stringify(history)).not.toContain('Tidligere');
     expect(history.find((e) => e.felt === 'navn')?.ny).toBe('Ny Person');
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     expectOk(invoke(reg, 'privacy:exportPerson', { id: now.id }));
     expect(fs.readFileSync(t.answers.saveFile, 'utf8')).not.toContain('Tidligere');
