@@ -11,7 +11,7 @@ import path from 'node:path';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import type { SafetyStatus } from '../../shared/contract/safety';
 import { todayIso } from '../../shared/dates';
-import { writeInnsyn } from '../io/innsyn-file';
+import { innsynHtmlBeside, writeInnsyn } from '../io/innsyn-file';
 import type { BackupInfo, BackupKind } from '../store/backup';
 import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
@@ -162,18 +162,20 @@ export class RegisterSession {
 
   /**
    * Innsyn: `choose` says where to save (the app's save dialog, given the suggested name; null:
-   * cancelled), then the JSON is written (readable by the user only) and logged.
+   * cancelled), then the JSON and the readable page beside it are written (readable by the user
+   * only) and logged (io/innsyn-file.ts).
    */
   exportInnsyn(
     id: number,
     choose: (defaultName: string) => string | null,
-  ): { saved: boolean; file: string | null; bytes: number; warning: string } {
+  ): { saved: boolean; file: string | null; htmlFile: string | null; bytes: number; warning: string } {
     const s = requireOpen(this.core);
     const document = innsynDocument(s.reg, id, path.basename(s.path), this.core.now());
     const file = choose(`innsyn-deltaker-${id}-${todayIso(this.core.now())}.json`);
-    if (file === null) return { saved: false, file: null, bytes: 0, warning: INNSYN_WARNING };
-    const bytes = writeInnsyn(s.reg, id, document, file, this.core.me.host);
-    return { saved: true, file, bytes, warning: INNSYN_WARNING };
+    if (file === null) return { saved: false, file: null, htmlFile: null, bytes: 0, warning: INNSYN_WARNING };
+    const htmlFile = innsynHtmlBeside(file);
+    const bytes = writeInnsyn(s.reg, id, document, file, { host: this.core.me.host, htmlFile });
+    return { saved: true, file, htmlFile, bytes, warning: INNSYN_WARNING };
   }
 
   recentFiles(): string[] {

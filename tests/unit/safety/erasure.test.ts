@@ -198,7 +198,7 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
     expect(exported).toMatchObject({ hva: 'eksport', antall: 1, bruker: reg.user });
     expect(exported?.beskrivelse).toContain('«deltakere.csv»');
     expect(innsyn).toMatchObject({ hva: 'innsyn', antall: 1 });
-    expect(innsyn?.beskrivelse).toContain('«innsyn.json»');
+    expect(innsyn?.beskrivelse).toContain('«innsyn.json» og «innsyn.html»');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
