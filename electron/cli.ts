@@ -21,15 +21,21 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
+const BACKUP_FOLDER = [
+  '--backup-folder <mappe>',
+  'mappen for sikkerhetskopier (standard: den innstillingene sier)',
+] as const;
+
 program
   .command('import')
   .description('Importer kull eller deltakere fra en CSV- eller XLSX-fil')
   .requiredOption('--db <fil>', 'registerfilen (lages som nytt, tomt register hvis den ikke finnes)')
   .requiredOption('--kind <type>', 'kull eller deltakere')
   .option('--sheet <ark>', 'arket i en XLSX-fil (standard: det første)')
+  .option(...BACKUP_FOLDER)
   .argument('<fil>', 'filen som skal importeres (.csv eller .xlsx)')
-  .action(async (file: string, options: { db: string; kind: string; sheet?: string }) => {
-    process.exitCode = await runImport(options.db, options.kind, file, options.sheet);
+  .action(async (file: string, options: { db: string; kind: string; sheet?: string; backupFolder?: string }) => {
+    process.exitCode = await runImport(options.db, options.kind, file, options.sheet, options.backupFolder);
   });
 
 program
@@ -43,11 +49,6 @@ program
   .action(async (options: { db: string; from: string; to: string; format: string; out: string }) => {
     process.exitCode = await runReport(options);
   });
-
-const BACKUP_FOLDER = [
-  '--backup-folder <mappe>',
-  'mappen for sikkerhetskopier (standard: den innstillingene sier)',
-] as const;
 
 program
   .command('init')

@@ -233,14 +233,7 @@ export const importHandlers = {
     // A backup first, every time (issue 16, item 13): an import is undone by restoring it. While it is
     // taken, `progress` already refuses other writes. No backup, no import.
     const session = sessionOf(reg);
-    const backedUp = session
-      ? session.backupNow('for-import').catch((error: unknown) => {
-          throw new DomainError(
-            'backup_failed',
-            `Sikkerhetskopien som tas før hver import, kunne ikke lages, så ingenting ble importert. ${error instanceof DomainError ? error.message : reasonOf(error)}`,
-          );
-        })
-      : Promise.resolve(null);
+    const backedUp = session ? session.backupBeforeImport() : Promise.resolve(null);
     let backup: ReturnType<typeof backupForApi> | null = null;
     const written = backedUp.then((made) => {
       backup = made ? backupForApi(made) : null;

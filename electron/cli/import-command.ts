@@ -8,7 +8,18 @@ import { commandLineSession, openForWriting } from './cli-session';
 /** Exit status (rapporteringsskjema.md, "Command line"): 0 every row went in, 3 some rejected, 1 nothing written. */
 export const EXIT = { ok: 0, nothingWritten: 1, someRejected: 3 } as const;
 
-export async function runImport(dbPath: string, kind: string, file: string, sheet?: string): Promise<number> {
+/**
+ * Imports a file as the app does: through a session (lock, backup before an upgrade), and after the
+ * same backup the app takes before every import (`for-import`, register/backups.ts); no backup, no
+ * import. `backupFolder` replaces the folder the app's settings name (`--backup-folder`).
+ */
+export async function runImport(
+  dbPath: string,
+  kind: string,
+  file: string,
+  sheet?: string,
+  backupFolder?: string,
+): Promise<number> {
   if (kind !== 'kull' && kind !== 'deltakere') {
     process.stderr.write(`Feil: --kind må være «kull» eller «deltakere», ikke «${kind}».\n`);
     return EXIT.nothingWritten;
@@ -19,7 +30,7 @@ export async function runImport(dbPath: string, kind: string, file: string, shee
   } catch (error) {
     return fail(error);
   }
-  const session = commandLineSession();
+  const session = commandLineSession(backupFolder);
   let reg: Register;
   try {
     reg = await openForWriting(session, dbPath, { create: true, what: 'Importer når det er lukket der.' });
@@ -32,6 +43,8 @@ export async function runImport(dbPath: string, kind: string, file: string, shee
     for (const problem of plan.rejected) {
       process.stderr.write(`linje ${problem.line}, ${problem.field}: ${problem.message}\n`);
     }
+    const backup = await session.backupBeforeImport();
+    process.stdout.write(`Sikkerhetskopi tatt før importen: ${backup.name}\n`);
     const result = commitImport(reg, plan);
     const what = kind === 'kull' ? 'kull' : 'deltakere';
     const lines = [`Importerte ${result.inserted} ${what} fra ${file}.`];

@@ -127,6 +127,21 @@ export async function backupNow(core: SessionCore, kind: BackupKind = 'manuell')
   return made;
 }
 
+/**
+ * The backup taken before every import, in the app and on the command line alike: an import is undone
+ * by restoring it. Refused in Norwegian when it cannot be made, since then nothing may be imported.
+ */
+export async function backupBeforeImport(core: SessionCore): Promise<BackupInfo> {
+  try {
+    return await backupNow(core, 'for-import');
+  } catch (error) {
+    throw new DomainError(
+      'backup_failed',
+      `Sikkerhetskopien som tas før hver import, kunne ikke lages, så ingenting ble importert. ${messageOf(error)}`,
+    );
+  }
+}
+
 export function backupFolderFor(core: SessionCore, registerPath: string): string {
   return (
     core.options.backupFolder ??

@@ -160,6 +160,11 @@ export class RegisterSession {
     return backups.backupNow(this.core, kind);
   }
 
+  /** The backup before every import (the app's and the command line's); refused when it cannot be made. */
+  backupBeforeImport(): Promise<BackupInfo> {
+    return backups.backupBeforeImport(this.core);
+  }
+
   /**
    * Innsyn: `choose` says where to save (the app's save dialog, given the suggested name; null:
    * cancelled), then the JSON and the readable page beside it are written (readable by the user

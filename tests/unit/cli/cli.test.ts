@@ -23,13 +23,17 @@ const run = promisify(execFile);
 
 type Outcome = { status: number; stdout: string; stderr: string };
 
-/** `npm run cli -- …` without npm's own chatter: the same entry point under tsx, in plain Node. */
+/**
+ * `npm run cli -- …` without npm's own chatter: the same entry point under tsx, in plain Node, with a
+ * profile folder of its own (XDG), so the backups an import takes stay out of the user's.
+ */
 async function cli(...args: string[]): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 20 * 1024 * 1024,
+      env: { ...process.env, XDG_CONFIG_HOME: tempDir() },
     });
     return { status: 0, stdout, stderr };
   } catch (error) {
