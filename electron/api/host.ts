@@ -5,16 +5,20 @@
  * tests set their stand-in (tests/e2e/app-host.ts); the command line and most unit tests run with
  * none, and then a file's path comes with the call (`fileTarget`).
  */
-import type { FileKind, RegisterSession, SessionDialogs } from '../register/session';
+import type { FileKind, RegisterSession } from '../register/session';
 import { DomainError } from '../store/errors';
 
 export type { FileKind };
 
 /**
- * The native dialogs (the session asks the save and folder ones too). Synchronous, so handlers stay
- * synchronous. Null: the user cancelled.
+ * The native dialogs, the only ones: the handlers ask them (the register session is handed the
+ * answer). Synchronous, so handlers stay synchronous. Null: the user cancelled.
  */
-export type HostDialogs = SessionDialogs & {
+export type HostDialogs = {
+  /** The save dialog, `defaultName` suggested in the user's Documents folder. */
+  chooseSavePath: (options: { title: string; defaultName: string; kind: FileKind }) => string | null;
+  /** A folder to put things in, starting at `defaultPath`. */
+  chooseFolder: (options: { title: string; defaultPath: string }) => string | null;
   /** The open dialog: one file, several (`multiple`), or with `folder` one folder. */
   chooseOpenPaths: (options: {
     title: string;

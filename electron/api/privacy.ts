@@ -3,12 +3,9 @@
  * erasure reaches every backup in the folders the register's session knows of (the app's and the
  * command line's sessions alike); a register opened without a session has only itself.
  */
-import path from 'node:path';
-import { innsynHtml } from '../io/innsyn-html';
 import { requireSession, sessionOf } from '../register/session';
-import { DomainError, reasonOf } from '../store/errors';
-import { writePrivateFile } from '../store/files';
-import { anonymise, deletedWithTraces, deletePersonForGood, innsynDocument, previewAnonymise } from '../store/privacy';
+import { anonymise, deletedWithTraces, deletePersonForGood, previewAnonymise } from '../store/privacy';
+import { requireHost } from './host';
 import type { HandlerMap } from './types';
 
 export const privacyHandlers = {
@@ -21,18 +18,15 @@ export const privacyHandlers = {
   'privacy:deletePerson': (reg, { id }) => deletePersonForGood(reg, id, sessionOf(reg)?.erasureScope() ?? null),
   'privacy:deleted:list': (reg) => deletedWithTraces(reg),
   'privacy:exportPerson': (reg, { id }) => {
-    const saved = requireSession(reg).exportInnsyn(id);
-    if (!saved.saved || saved.file === null) return { ...saved, htmlFile: null };
-    // Beside the JSON, the same content as a page the person can read (Norwegian labels, dd.mm.yyyy).
-    const htmlFile = `${saved.file.replace(/\.json$/i, '')}.html`;
-    try {
-      writePrivateFile(htmlFile, innsynHtml(innsynDocument(reg, id, path.basename(reg.path))));
-    } catch (error) {
-      throw new DomainError(
-        'write_failed',
-        `JSON-filen er lagret, men den lesbare utgaven kunne ikke lagres. ${reasonOf(error, htmlFile)} Velg en annen mappe.`,
-      );
-    }
-    return { ...saved, htmlFile };
+    const session = requireSession(reg);
+    const host = requireHost();
+    // The JSON, and beside it the same content as a page the person can read (io/innsyn-file.ts).
+    return session.exportInnsyn(id, (defaultName) =>
+      host.chooseSavePath({
+        title: 'Lagre innsyn (inneholder personopplysninger)',
+        defaultName,
+        kind: { name: 'JSON', extensions: ['json'] },
+      }),
+    );
   },
 } satisfies Partial<HandlerMap>;

@@ -7,6 +7,7 @@ import { backupFileContents, changesSince, registerContents } from '../store/bac
 import { listErasures } from '../store/erasure';
 import { DomainError } from '../store/errors';
 import { countHendelser } from '../store/hendelser';
+import { requireHost } from './host';
 import { importRefusal } from './import';
 import type { HandlerMap } from './types';
 
@@ -61,7 +62,10 @@ export const safetyHandlers = {
   },
   'backup:chooseFolder': (reg) => {
     const session = requireSession(reg);
-    const { changed } = session.chooseBackupFolder();
+    const host = requireHost();
+    const { changed } = session.chooseBackupFolder((current) =>
+      host.chooseFolder({ title: 'Velg mappe for sikkerhetskopier', defaultPath: current }),
+    );
     return { changed, folder: session.backupFolderInfo() };
   },
   'backup:useDefaultFolder': (reg) => {

@@ -1,6 +1,5 @@
 /**
- * The native dialogs, written once (api/host.ts `HostDialogs`): the handlers and the register session
- * ask where to save, which files to open and which folder to use, so the page never names a path.
+ * The native dialogs, written once (api/host.ts `HostDialogs`): the handlers ask where to save, which files to open and which folder to use, so the page never names a path.
  * Each opens over the focused window, or alone when there is none.
  */
 import path from 'node:path';

@@ -79,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
 
     const userData = app.getPath('userData');
     const configFile = path.join(userData, 'innstillinger.json');
-    const session = new RegisterSession({ configFile, defaultBackupFolder: defaultBackupFolder(userData), dialogs });
+    const session = new RegisterSession({ configFile, defaultBackupFolder: defaultBackupFolder(userData) });
     registers = session;
     // Everything the handlers need of the app (api/host.ts): dialogs, printing, folders, version.
     setHost({

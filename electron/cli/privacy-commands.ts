@@ -100,7 +100,7 @@ export async function runExportPerson(options: ExportPersonOptions): Promise<num
     });
     const out = path.resolve(options.out);
     const document = innsynDocument(reg, id, path.basename(file));
-    const bytes = writeInnsyn(reg, id, document, out, session.erasureScope().host);
+    const bytes = writeInnsyn(reg, id, document, out, { host: session.erasureScope().host });
     process.stderr.write(`${INNSYN_WARNING}\n`);
     process.stdout.write(`Innsyn for deltaker nr. ${id} lagret i «${out}» (${bytes} byte).\n`);
   });

@@ -18,7 +18,7 @@ import { type CopiesOutcome, type ErasureScope, finishPendingErasures } from '..
 import { readAppConfig, registerKey, updateAppConfig } from './app-config';
 import { classifyLocation, systemProbe } from './location';
 import { messageOf } from './messages';
-import { requireDialogs, requireOpen, type SessionCore } from './state';
+import { requireOpen, type SessionCore } from './state';
 
 /** A daily backup unless one was made today (local day); then the retention rule. Never throws. */
 export async function dailyBackupIfDue(core: SessionCore): Promise<void> {
@@ -57,14 +57,16 @@ export function listBackups(core: SessionCore): BackupInfo[] {
   return listBackupFiles(backupFolderFor(core, s.path), s.path);
 }
 
-/** The user picks another backup folder (native dialog); a backup is made there at once. */
-export function chooseBackupFolder(core: SessionCore): { changed: boolean } {
+/**
+ * Another backup folder, picked by `choose` (the app's folder dialog, given the current folder;
+ * null: cancelled); a backup is made there at once.
+ */
+export function chooseBackupFolder(
+  core: SessionCore,
+  choose: (current: string) => string | null,
+): { changed: boolean } {
   const s = requireOpen(core);
-  const dialogs = requireDialogs(core);
-  const picked = dialogs.chooseFolder({
-    title: 'Velg mappe for sikkerhetskopier',
-    defaultPath: backupFolderFor(core, s.path),
-  });
+  const picked = choose(backupFolderFor(core, s.path));
   if (picked === null) return { changed: false };
   const folder = path.resolve(picked);
   assertWritableFolder(folder);

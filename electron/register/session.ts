@@ -11,7 +11,7 @@ import path from 'node:path';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import type { SafetyStatus } from '../../shared/contract/safety';
 import { todayIso } from '../../shared/dates';
-import { writeInnsyn } from '../io/innsyn-file';
+import { innsynHtmlBeside, writeInnsyn } from '../io/innsyn-file';
 import type { BackupInfo, BackupKind } from '../store/backup';
 import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
@@ -22,12 +22,12 @@ import * as backups from './backups';
 import * as handover from './lock-handover';
 import { open } from './opening';
 import * as restore from './restore';
-import { type OpenOutcome, requireDialogs, requireOpen, type SessionCore, type SessionOptions } from './state';
+import { type OpenOutcome, requireOpen, type SessionCore, type SessionOptions } from './state';
 import { status } from './status';
 
 export { backupForApi } from './backups';
 export { LockedError } from './messages';
-export type { FileKind, OpenOutcome, ReadOnlyReason, SessionDialogs, SessionOptions } from './state';
+export type { FileKind, OpenOutcome, ReadOnlyReason, SessionOptions } from './state';
 
 const sessions = new WeakMap<Register, RegisterSession>();
 
@@ -133,9 +133,12 @@ export class RegisterSession {
     return restore.restoreBackup(this.core, name);
   }
 
-  /** The user picks another backup folder (native dialog); a backup is made there at once. */
-  chooseBackupFolder(): { changed: boolean } {
-    return backups.chooseBackupFolder(this.core);
+  /**
+   * Another backup folder, picked by `choose` (the app's folder dialog, given the current folder;
+   * null: cancelled); a backup is made there at once.
+   */
+  chooseBackupFolder(choose: (current: string) => string | null): { changed: boolean } {
+    return backups.chooseBackupFolder(this.core, choose);
   }
 
   useDefaultBackupFolder(): void {
@@ -157,18 +160,22 @@ export class RegisterSession {
     return backups.backupNow(this.core, kind);
   }
 
-  /** Innsyn: asks where to save, writes the JSON (readable by the user only), logs it. */
-  exportInnsyn(id: number): { saved: boolean; file: string | null; bytes: number; warning: string } {
+  /**
+   * Innsyn: `choose` says where to save (the app's save dialog, given the suggested name; null:
+   * cancelled), then the JSON and the readable page beside it are written (readable by the user
+   * only) and logged (io/innsyn-file.ts).
+   */
+  exportInnsyn(
+    id: number,
+    choose: (defaultName: string) => string | null,
+  ): { saved: boolean; file: string | null; htmlFile: string | null; bytes: number; warning: string } {
     const s = requireOpen(this.core);
     const document = innsynDocument(s.reg, id, path.basename(s.path), this.core.now());
-    const file = requireDialogs(this.core).chooseSavePath({
-      title: 'Lagre innsyn (inneholder personopplysninger)',
-      defaultName: `innsyn-deltaker-${id}-${todayIso(this.core.now())}.json`,
-      kind: { name: 'JSON', extensions: ['json'] },
-    });
-    if (file === null) return { saved: false, file: null, bytes: 0, warning: INNSYN_WARNING };
-    const bytes = writeInnsyn(s.reg, id, document, file, this.core.me.host);
-    return { saved: true, file, bytes, warning: INNSYN_WARNING };
+    const file = choose(`innsyn-deltaker-${id}-${todayIso(this.core.now())}.json`);
+    if (file === null) return { saved: false, file: null, htmlFile: null, bytes: 0, warning: INNSYN_WARNING };
+    const htmlFile = innsynHtmlBeside(file);
+    const bytes = writeInnsyn(s.reg, id, document, file, { host: this.core.me.host, htmlFile });
+    return { saved: true, file, htmlFile, bytes, warning: INNSYN_WARNING };
   }
 
   recentFiles(): string[] {

@@ -12,17 +12,6 @@ import type { LockHolder, Me, RegisterLock } from './lock';
 /** A kind of file a dialog offers: «Excel-arbeidsbok» (.xlsx). */
 export type FileKind = { name: string; extensions: string[] };
 
-/**
- * The native dialogs the session asks (innsyn's file, the backup folder): the same ones the app's
- * host gives the handlers (api/host.ts `HostDialogs`). Synchronous, so handlers stay synchronous.
- */
-export type SessionDialogs = {
-  /** The save dialog, `defaultName` suggested in the user's Documents folder; null: cancelled. */
-  chooseSavePath: (options: { title: string; defaultName: string; kind: FileKind }) => string | null;
-  /** A folder to put things in, starting at `defaultPath`; null: cancelled. */
-  chooseFolder: (options: { title: string; defaultPath: string }) => string | null;
-};
-
 export type SessionOptions = {
   /** The app's settings file (recent registers, backup folders …) in the user-data folder. */
   configFile: string;
@@ -31,7 +20,6 @@ export type SessionOptions = {
   user?: string;
   host?: string;
   probe?: LocationProbe;
-  dialogs?: SessionDialogs;
   /** Heartbeat interval; null runs none (tests call `heartbeat()`). */
   heartbeatMs?: number | null;
   now?: () => Date;
@@ -84,9 +72,4 @@ export type SessionCore = {
 export function requireOpen(core: SessionCore): OpenState {
   if (!core.state) throw new DomainError('not_open', 'Ingen register er åpent.');
   return core.state;
-}
-
-export function requireDialogs(core: SessionCore): SessionDialogs {
-  if (!core.options.dialogs) throw new DomainError('no_session', 'Dette kan bare gjøres i Kullregister-programmet.');
-  return core.options.dialogs;
 }

@@ -27,11 +27,10 @@ async function openTab(page: Page, tab: string, heading = tab) {
 
 const firstRun = base.extend({
   // No register has been opened yet: the start screen.
-  session: async ({ appFolders, dialogs }, use) => {
+  session: async ({ appFolders }, use) => {
     const session = new RegisterSession({
       configFile: appFolders.configFile,
       defaultBackupFolder: appFolders.backupFolder,
-      dialogs,
       user: E2E_USER,
       heartbeatMs: null,
     });

@@ -18,11 +18,10 @@ const SCREENS = 'test-results/screens';
 
 const test = base.extend<{ answers: DialogAnswers }>({
   // The first run: the app has a session, but no register has ever been opened.
-  session: async ({ appFolders, dialogs }, use) => {
+  session: async ({ appFolders }, use) => {
     const session = new RegisterSession({
       configFile: appFolders.configFile,
       defaultBackupFolder: appFolders.backupFolder,
-      dialogs,
       user: E2E_USER,
       heartbeatMs: null,
     });

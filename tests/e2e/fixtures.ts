@@ -11,9 +11,11 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { invokeWithoutRegister } from '../../electron/api/app';
 import { invoke } from '../../electron/api/handlers';
-import { RegisterSession, type SessionDialogs } from '../../electron/register/session';
+import { currentHost, type HostDialogs, setHost } from '../../electron/api/host';
+import { RegisterSession } from '../../electron/register/session';
 import { serveRendererFile } from '../../electron/renderer-files';
 import type { Register } from '../../electron/store/connection';
+import { standInHost } from '../unit/helpers/host';
 
 export const APP_URL = 'http://kullregister.test/index.html';
 const RENDERER_ROOT = path.resolve('dist/renderer');
@@ -21,10 +23,11 @@ const RENDERER_ROOT = path.resolve('dist/renderer');
 export const E2E_USER = 'e2e';
 
 /**
- * The native dialogs (Electron's, which cannot run here) answered by the test: the one boundary
- * that is stubbed. A save dialog answers with a file of the suggested name in `saveFolder`.
+ * The native save and folder dialogs (Electron's, which cannot run here) answered by the test: the
+ * one boundary that is stubbed. A test that takes this fixture has them in the app's host
+ * (api/host.ts) for its duration. A save dialog answers with a file of the suggested name in `saveFolder`.
  */
-export type TestDialogs = SessionDialogs & {
+export type TestDialogs = Pick<HostDialogs, 'chooseSavePath' | 'chooseFolder'> & {
   /** The folder the next folder dialog answers with; null: the user cancels. */
   folder: string | null;
   /** Where the save dialog puts files; null: the user cancels. */
@@ -97,7 +100,7 @@ export const test = base.extend<Fixtures>({
     });
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  dialogs: async ({ appFolders }, use) => {
+  dialogs: async ({ appFolders, session }, use) => {
     const dialogs: TestDialogs = {
       folder: null,
       saveFolder: path.join(appFolders.dir, 'Dokumenter'),
@@ -111,13 +114,19 @@ export const test = base.extend<Fixtures>({
         return file;
       },
     };
+    const before = currentHost();
+    setHost({
+      ...(before ?? standInHost({ session })),
+      chooseFolder: dialogs.chooseFolder,
+      chooseSavePath: dialogs.chooseSavePath,
+    });
     await use(dialogs);
+    setHost(before);
   },
-  session: async ({ dbPath, appFolders, dialogs }, use) => {
+  session: async ({ dbPath, appFolders }, use) => {
     const session = new RegisterSession({
       configFile: appFolders.configFile,
       defaultBackupFolder: appFolders.backupFolder,
-      dialogs,
       user: E2E_USER,
       // The tests call session.heartbeat() when they need one; no timer runs behind their back.
       heartbeatMs: null,

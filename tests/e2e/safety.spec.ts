@@ -514,6 +514,8 @@ async function expectChange(group: Locator, label: string, from: string | null, 
 test('screens for review: Register og sikkerhet with backups of every kind and a filled event log', async ({
   app,
   session,
+  // The innsyn below is saved through the save dialog.
+  dialogs: _dialogs,
 }) => {
   await session.idle();
   // The backup taken when the test's register opened (empty) is restored: one before-restore copy more.

@@ -31,11 +31,10 @@ const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
 
 const test = base.extend<{ answers: DialogAnswers }>({
   // No register open: the koordinator keeps none.
-  session: async ({ appFolders, dialogs }, use) => {
+  session: async ({ appFolders }, use) => {
     const session = new RegisterSession({
       configFile: appFolders.configFile,
       defaultBackupFolder: appFolders.backupFolder,
-      dialogs,
       user: E2E_USER,
       heartbeatMs: null,
     });

@@ -127,6 +127,7 @@ const REFUSED_HERE = new Set<Channel>([
   'register:openRecent',
   'register:openDemo',
   'safety:takeOverLock',
+  'backup:chooseFolder',
   'report:print',
   'samle:choose',
   'samle:settings',

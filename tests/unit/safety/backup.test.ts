@@ -102,6 +102,9 @@ describe('automatic backups', () => {
   it('go to the chosen folder once the user picks one, and the status says where they are', async () => {
     const t = tempSession();
     const reg = await openWith(t, true);
+    // Only the app has a folder dialog.
+    expectRefused(invoke(reg, 'backup:chooseFolder', {}), 'no_app');
+    t.useAppDialogs();
     t.answers.folder = path.join(t.dir, 'valgt mappe');
     const chosen = expectOk(invoke(reg, 'backup:chooseFolder', {}));
     expect(chosen).toMatchObject({ changed: true, folder: { folder: t.answers.folder, isDefault: false } });

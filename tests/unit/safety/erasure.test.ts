@@ -139,6 +139,7 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
     const { reg, id } = await openedWithBackup(t);
     const [before] = listBackups(t.backupFolder, t.registerPath);
     // The backup folder's copy is cleaned; make an uncleaned one as a user might have left it elsewhere…
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
     // The innsyn is saved as JSON and as a readable page beside it; the user hands both over.
@@ -190,19 +191,21 @@ describe.runIf(process.platform !== 'win32')('an erasure holds', () => {
         path: file,
       }),
     );
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
     const [innsyn, exported] = expectOk(invoke(reg, 'hendelse:list', {}));
     expect(exported).toMatchObject({ hva: 'eksport', antall: 1, bruker: reg.user });
     expect(exported?.beskrivelse).toContain('«deltakere.csv»');
     expect(innsyn).toMatchObject({ hva: 'innsyn', antall: 1 });
-    expect(innsyn?.beskrivelse).toContain('«innsyn.json»');
+    expect(innsyn?.beskrivelse).toContain('«innsyn.json» og «innsyn.html»');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('5: a file name that names the person leaves the hendelse log with the person', async () => {
     const t = tempSession({ dailyBackup: false });
     const { reg, id } = await openedWithBackup(t);
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, `${NAME}.json`);
     expectOk(invoke(reg, 'privacy:exportPerson', { id }));
     // The innsyn is saved as JSON and as a readable page beside it; the user hands both over.

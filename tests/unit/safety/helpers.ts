@@ -1,11 +1,14 @@
 /**
  * Sessions over real files in temp folders, as the app opens registers (register/session.ts), with
- * stub dialogs and no heartbeat timer. Everything is closed and removed when the test finishes.
+ * no heartbeat timer; `useAppDialogs` puts the app's host (api/host.ts) in front, its dialogs
+ * answering `answers`. Everything is closed and removed when the test finishes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
+import { setHost } from '../../../electron/api/host';
 import { RegisterSession, type SessionOptions } from '../../../electron/register/session';
+import { standInHost } from '../helpers/host';
 import { TEST_USER, tempDir } from '../helpers/register';
 
 export const TEST_HOST = 'PC-TEST';
@@ -19,8 +22,13 @@ export type TestSession = {
   registerPath: string;
   backupFolder: string;
   configFile: string;
-  /** What the stub dialogs answer next. */
+  /** What the host's save and folder dialogs answer next (after `useAppDialogs`). */
   answers: DialogAnswers;
+  /**
+   * From here on the handlers run as in the app: a host over this session whose dialogs answer
+   * `answers` (a path given in a request is then refused, as in the app). Removed when the test ends.
+   */
+  useAppDialogs: () => void;
   /** Another app instance on the same files (another user or machine). */
   another: (options?: Partial<SessionOptions>) => RegisterSession;
 };
@@ -39,20 +47,24 @@ export function tempSession(options: Partial<SessionOptions> = {}): TestSession 
       user: TEST_USER,
       host: TEST_HOST,
       heartbeatMs: null,
-      dialogs: { chooseSavePath: () => answers.saveFile, chooseFolder: () => answers.folder },
       ...options,
       ...extra,
     });
     onTestFinished(() => session.close());
     return session;
   };
+  const session = make({});
   return {
     dir,
-    session: make({}),
+    session,
     registerPath,
     backupFolder,
     configFile,
     answers,
+    useAppDialogs: () => {
+      setHost(standInHost({ session, chooseSavePath: () => answers.saveFile, chooseFolder: () => answers.folder }));
+      onTestFinished(() => setHost(null));
+    },
     another: (extra = {}) =>
       make({
         configFile: path.join(dir, 'profil2', 'innstillinger.json'),

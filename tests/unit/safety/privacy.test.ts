@@ -197,6 +197,7 @@ describe('innsyn', () => {
     const { deltaker } = expectOk(invoke(reg, 'deltaker:create', aDeltaker({ navn: 'Kari Innsyn', kull_id: kull.id })));
     expectOk(invoke(reg, 'deltaker:update', { id: deltaker.id, changes: { merknad: 'Trenger arbeidssko' } }));
 
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     const saved = expectOk(invoke(reg, 'privacy:exportPerson', { id: deltaker.id }));
     expect(saved).toMatchObject({ saved: true, file: t.answers.saveFile, warning: INNSYN_WARNING });
@@ -217,7 +218,38 @@ describe('innsyn', () => {
     if (process.platform !== 'win32') expect(fs.statSync(t.answers.saveFile).mode & 0o777).toBe(0o600);
     const [event] = expectOk(invoke(reg, 'hendelse:list', {}));
     expect(event).toMatchObject({ hva: 'innsyn', antall: 1 });
+    // Both files hold the person: the log names both.
+    expect(saved.htmlFile).toBe(path.join(t.dir, 'innsyn.html'));
+    expect(fs.readFileSync(saved.htmlFile ?? '', 'utf8')).toContain('Kari Innsyn');
+    expect(event?.beskrivelse).toBe(
+      `Innsyn for deltaker nr. ${deltaker.id} lagret til filene «innsyn.json» og «innsyn.html».`,
+    );
     expect(JSON.stringify(event)).not.toContain('Kari');
+  });
+
+  it('when only the JSON could be written, logs that file and says which is saved and which is not', async () => {
+    const t = tempSession();
+    const outcome = await t.session.open(t.registerPath, { create: true });
+    if (outcome.status !== 'open') throw new Error('expected open');
+    const reg = outcome.register;
+    const { deltaker } = expectOk(invoke(reg, 'deltaker:create', aDeltaker({ navn: 'Kari Innsyn' })));
+    // A folder where the page would go: the JSON can be written, the page cannot (EISDIR).
+    fs.mkdirSync(path.join(t.dir, 'innsyn.html'));
+    t.useAppDialogs();
+    t.answers.saveFile = path.join(t.dir, 'innsyn.json');
+    const refused = expectRefused(invoke(reg, 'privacy:exportPerson', { id: deltaker.id }), 'write_failed');
+    expect(refused.message).toContain(`Innsynet er lagret i «${t.answers.saveFile}»`);
+    expect(refused.message).toContain('men den lesbare siden «innsyn.html» kunne ikke lagres');
+    expect(refused.message).toContain('lagre innsynet på nytt i en annen mappe');
+    expectNorwegianMessage(refused.message);
+    expect(JSON.parse(fs.readFileSync(t.answers.saveFile, 'utf8')).deltaker.id).toBe(deltaker.id);
+    const events = expectOk(invoke(reg, 'hendelse:list', {}));
+    expect(events).toEqual([
+      expect.objectContaining({
+        hva: 'innsyn',
+        beskrivelse: `Innsyn for deltaker nr. ${deltaker.id} lagret til filen «innsyn.json».`,
+      }),
+    ]);
   });
 
   it('writes nothing and logs nothing when the user cancels the save dialog', async () => {
@@ -225,6 +257,7 @@ describe('innsyn', () => {
     const outcome = await t.session.open(t.registerPath, { create: true });
     if (outcome.status !== 'open') throw new Error('expected open');
     const { deltaker } = expectOk(invoke(outcome.register, 'deltaker:create', aDeltaker()));
+    t.useAppDialogs();
     t.answers.saveFile = null;
     expect(expectOk(invoke(outcome.register, 'privacy:exportPerson', { id: deltaker.id }))).toMatchObject({
       saved: false,
@@ -248,6 +281,7 @@ describe('innsyn', () => {
     const history = expectOk(invoke(reg, 'history:list', { table: 'deltaker', id: now.id }));
     expect(JSON.stringify(history)).not.toContain('Tidligere');
     expect(history.find((e) => e.felt === 'navn')?.ny).toBe('Ny Person');
+    t.useAppDialogs();
     t.answers.saveFile = path.join(t.dir, 'innsyn.json');
     expectOk(invoke(reg, 'privacy:exportPerson', { id: now.id }));
     expect(fs.readFileSync(t.answers.saveFile, 'utf8')).not.toContain('Tidligere');
