@@ -242,6 +242,7 @@ function benchReport(reg: Register): void {
   if (!worst) return;
   json.report_100k_ms = round(worst.ms);
   json.report_groupby_baseline_ms = round(worst.sql);
+  json.report_vs_groupby_ratio = Math.round((worst.ms / worst.sql) * 100) / 100;
   lines.push({
     what: `report, worst period (${worst.label})`,
     budget: '≤ 300 ms and ≤ 5× GROUP BY',

@@ -43,10 +43,11 @@ export const safetyHandlers = {
       .listBackups()
       .find((b) => b.name === name);
     if (!backup) throw new DomainError('not_found', `Finner ikke sikkerhetskopien «${name}». Last listen på nytt.`);
+    const held = backupFileContents(backup.file);
     return {
-      backup: { ...backupForApi(backup), ...backupFileContents(backup.file) },
+      backup: { ...backupForApi(backup), ...held },
       current: registerContents(reg.db),
-      changesSince: changesSince(reg.db, backup.time),
+      changesSince: changesSince(reg.db, held.lastChangeId),
     };
   },
   'backup:restore': (reg, { name }) => {

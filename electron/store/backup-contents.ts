@@ -11,12 +11,17 @@ export type RegisterContents = {
   kull: number;
   /** The newest endringslogg time (ISO), or null when nothing was ever logged. */
   lastChange: string | null;
+  /** The newest endringslogg id: the exact point a later change is counted from (times tie within a second). */
+  lastChangeId: number;
 };
 
 export function registerContents(db: Database.Database): RegisterContents {
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const last = db.prepare('SELECT max(tid) AS tid FROM endringslogg').get() as { tid: string | null };
-  return { deltakere: count('deltaker'), kull: count('kull'), lastChange: last.tid };
+  const last = db.prepare('SELECT max(tid) AS tid, coalesce(max(id), 0) AS id FROM endringslogg').get() as {
+    tid: string | null;
+    id: number;
+  };
+  return { deltakere: count('deltaker'), kull: count('kull'), lastChange: last.tid, lastChangeId: last.id };
 }
 
 export function backupFileContents(file: string): RegisterContents {
@@ -31,13 +36,16 @@ export function backupFileContents(file: string): RegisterContents {
   }
 }
 
-/** Endringslogg entries after `time` (ISO) in the open register: what a restore to `time` would undo. */
-export function changesSince(db: Database.Database, time: string): { entries: number; rowsAdded: number } {
-  const entries = db.prepare('SELECT count(*) AS n FROM endringslogg WHERE tid > ?').get(time) as { n: number };
+/**
+ * Endringslogg entries in the open register after the backup's newest one (`afterId`): what a restore
+ * would undo. By id, not by time: a change in the same second as the backup is not counted twice.
+ */
+export function changesSince(db: Database.Database, afterId: number): { entries: number; rowsAdded: number } {
+  const entries = db.prepare('SELECT count(*) AS n FROM endringslogg WHERE id > ?').get(afterId) as { n: number };
   const added = db
     .prepare(
-      "SELECT count(*) AS n FROM endringslogg WHERE tid > ? AND felt = 'navn' AND gammel IS NULL AND tabell IN ('deltaker', 'kull')",
+      "SELECT count(*) AS n FROM endringslogg WHERE id > ? AND felt = 'navn' AND gammel IS NULL AND tabell IN ('deltaker', 'kull')",
     )
-    .get(time) as { n: number };
+    .get(afterId) as { n: number };
   return { entries: entries.n, rowsAdded: added.n };
 }

@@ -264,6 +264,8 @@ export function DeltakereScreen() {
       },
       onFirstDataRendered: (event) => {
         event.api.refreshCells({ columns: ['kull_id'], force: true });
+        // A search typed before the grid was ready (runSearch had no grid to tell) applies now.
+        if (searchIndex.isActive()) event.api.onFilterChanged();
         showWantedRow(loadingDoneRef.current);
       },
       onCellEditingStarted: () => drafts.scheduleSettle(),

@@ -86,6 +86,8 @@ const registerContentsShape = {
   kull: z.number().int(),
   /** The newest change in its endringslogg (ISO), or null. */
   lastChange: z.string().nullable(),
+  /** The newest endringslogg id (0 when none): changes after a backup are counted from it. */
+  lastChangeId: z.number().int(),
 };
 
 export const safetyChannels = {
@@ -175,7 +177,7 @@ export const safetyChannels = {
     result: z.object({
       backup: backupInfo.extend(registerContentsShape),
       current: z.object(registerContentsShape),
-      /** Endringslogg entries after the backup was taken, and rows (deltakere, kull) created since. */
+      /** Endringslogg entries after the backup's newest one, and rows (deltakere, kull) created since. */
       changesSince: z.object({ entries: z.number().int(), rowsAdded: z.number().int() }),
     }),
   },

@@ -104,7 +104,7 @@ base(
     const errors = form.locator('.inline-form-errors li');
     await expect(errors).toHaveText([
       'Navn: Navn kan ikke være tomt.',
-      /^Startdato: «31\.02\.2026» er ikke en gyldig dato/,
+      /^Startdato: «31\.02\.2026» finnes ikke: februar 2026 har 28 dager/,
       /^Kapasitet: /,
     ]);
     // Each message is one line (the form is wide enough), and the fields stay in one row.
@@ -117,7 +117,7 @@ base(
     expect(new Set(tops).size).toBe(1);
     // Each input is tied to its message, and marked.
     await expect(form.getByLabel('Startdato')).toHaveAttribute('aria-invalid', 'true');
-    await expect(form.getByLabel('Startdato')).toHaveAccessibleDescription(/«31\.02\.2026» er ikke en gyldig dato/);
+    await expect(form.getByLabel('Startdato')).toHaveAccessibleDescription(/«31\.02\.2026» finnes ikke/);
     await shot(app, 'kull-nytt-feil-linjer');
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     expect(db.prepare('SELECT count(*) AS n FROM kull').get()).toEqual({ n: 0 });
