@@ -56,6 +56,9 @@ describe('automatic backups', () => {
     const t = tempSession();
     await openWith(t, true);
     const names = fs.readdirSync(t.backupFolder);
+    // The open made one (a test over no file at all would pass whatever the code did).
+    expect(listBackups(t.backupFolder, t.registerPath)).toHaveLength(1);
+    expect(names).toHaveLength(1);
     expect(names.every((n) => n.endsWith('.sqlite'))).toBe(true);
     if (process.platform !== 'win32') {
       expect(fs.statSync(t.backupFolder).mode & 0o777).toBe(0o700);
