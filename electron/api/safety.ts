@@ -2,8 +2,8 @@
  * The file's safety: lock and read-only state, single-user mode, backups (docs/safety.md).
  * Everything here goes through the register's session (register/session.ts).
  */
+import { backupFileContents, changesSince, registerContents } from '../register/backup-contents';
 import { backupForApi, requireSession } from '../register/session';
-import { backupFileContents, changesSince, registerContents } from '../store/backup-contents';
 import { listErasures } from '../store/erasure';
 import { DomainError } from '../store/errors';
 import { countHendelser } from '../store/hendelser';

@@ -4,7 +4,7 @@
  * read-only connection of its own (nothing is written to the backup).
  */
 import Database from 'better-sqlite3';
-import { DomainError } from './errors';
+import { DomainError } from '../store/errors';
 
 export type RegisterContents = {
   deltakere: number;
