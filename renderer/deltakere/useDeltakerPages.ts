@@ -17,7 +17,8 @@ import { type DeltakerPage, deltakereOfPage } from '../../shared/contract/deltak
 import type { Deltaker } from '../../shared/schema/deltaker';
 import { invoke } from '../bridge';
 
-const FIRST_PAGE = 2_000;
+/** A screenful and more: the grid shows its first rows before the rest is asked for (open ≤ 1.5 s). */
+const FIRST_PAGE = 300;
 const PAGE = 2_000;
 /** Rows per call of onPage. */
 const SLICE = 250;
