@@ -2,7 +2,7 @@
  * The two computed cells of a deltaker row: its derived status and its ⚠ — the row-rule warnings,
  * and the row's red cells (texts refused, stored nowhere), so a row with one is not forgotten.
  */
-import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import { deltakerField } from '../../shared/fields';
 import { rowWarnings } from '../../shared/rules';
 import type { Deltaker } from '../../shared/schema/deltaker';
@@ -20,20 +20,51 @@ export function rowMarkerMessages(row: Deltaker, refused: readonly CellIssue[]):
   ];
 }
 
-export function StatusCell(props: CustomCellRendererProps<Deltaker>) {
-  if (!props.data) return null;
-  const status = deriveStatus(props.data);
-  return <span className={`status-pill status-${status.key.toLowerCase()}`}>{status.label}</span>;
+// Plain DOM renderers, not React components: a React cell renderer is a component (and a portal)
+// per cell, and these two are drawn for every row scrolled into view (issue 16 item 4). The grid
+// takes a class with getGui as its own kind of renderer; refresh() false draws the cell anew.
+
+/** The derived status as a pill: `<span class="status-pill status-aktiv">Aktiv</span>`. */
+export class StatusCell implements ICellRendererComp<Deltaker> {
+  private gui: HTMLElement = document.createElement('span');
+
+  init(params: ICellRendererParams<Deltaker>): void {
+    if (!params.data) return;
+    const status = deriveStatus(params.data);
+    this.gui.className = `status-pill status-${status.key.toLowerCase()}`;
+    this.gui.textContent = status.label;
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(): boolean {
+    return false;
+  }
 }
 
-export function WarningCell(props: CustomCellRendererProps<Deltaker> & { issues: CellIssues }) {
-  if (!props.data) return null;
-  const messages = rowMarkerMessages(props.data, props.node.id ? props.issues.ofRow(props.node.id) : []);
-  if (messages.length === 0) return null;
-  const text = messages.join('\n');
-  return (
-    <span className="row-warning" title={text} role="img" aria-label={`Advarsel: ${text}`}>
-      ⚠
-    </span>
-  );
+/** The row's ⚠ with its messages as title and label; an empty span when the row has none. */
+export class WarningCell implements ICellRendererComp<Deltaker> {
+  private gui: HTMLElement = document.createElement('span');
+
+  init(params: ICellRendererParams<Deltaker> & { issues: CellIssues }): void {
+    if (!params.data) return;
+    const messages = rowMarkerMessages(params.data, params.node.id ? params.issues.ofRow(params.node.id) : []);
+    if (messages.length === 0) return;
+    const text = messages.join('\n');
+    this.gui.className = 'row-warning';
+    this.gui.title = text;
+    this.gui.setAttribute('role', 'img');
+    this.gui.setAttribute('aria-label', `Advarsel: ${text}`);
+    this.gui.textContent = '⚠';
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(): boolean {
+    return false;
+  }
 }

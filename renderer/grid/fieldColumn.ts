@@ -53,7 +53,7 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
     onRefused: (message, rowId) => deps.onError?.(refusedNotice(message, issues.ofRow(rowId).length)),
   };
 
-  return {
+  const column: ColDef<T> = {
     colId: def.key,
     field: def.key as ColDef<T>['field'],
     headerName: def.label,
@@ -84,12 +84,15 @@ export function fieldColumn<T>(def: FieldDef<string>, deps: FieldColumnDeps, ove
     cellEditorParams: editorParams,
     cellClass: kind.type === 'date' || kind.type === 'integer' ? 'cell-numeric' : undefined,
     cellClassRules: {
-      // A cell that can be filled and carries the fill handle when it is the selection's corner.
-      'cell-field': () => true,
       'cell-rejected': (p) => (p.node?.id ? issues.get(p.node.id, def.key) !== undefined : false),
     },
     ...overrides,
   };
+  // A cell that can be filled and carries the fill handle when it is the selection's corner: a
+  // fixed class (beside the column's own), not a rule asked again for every cell drawn.
+  const own = column.cellClass;
+  const classes = typeof own === 'string' ? [own] : Array.isArray(own) ? own : [];
+  return { ...column, cellClass: ['cell-field', ...classes] };
 }
 
 function editorOptions(def: FieldDef<string>, deps: FieldColumnDeps): (() => readonly EditorOption[]) | undefined {
