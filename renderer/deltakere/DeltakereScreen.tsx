@@ -117,18 +117,26 @@ export function DeltakereScreen() {
     if (result.ok) setLists(result.value);
   }, []);
 
+  // The grid waits for the opptak setting (its columns), so that is not held up by the code lists.
   useEffect(() => {
-    void Promise.all([invoke('kull:list', {}), invoke('codes:list', {}), invoke('settings:get', {})]).then(
-      ([kullList, codeLists, settings]) => {
-        if (kullList.ok) setKull(kullList.value);
-        if (codeLists.ok) setLists(codeLists.value);
-        setOpptak(settings.ok ? settings.value.opptak : 'kull');
-        const failed = [kullList, codeLists].find((r) => !r.ok);
-        if (failed && !failed.ok) setMessage({ tone: 'error', text: failed.error.message });
-      },
-    );
+    void Promise.all([invoke('kull:list', {}), invoke('settings:get', {})]).then(([kullList, settings]) => {
+      if (kullList.ok) setKull(kullList.value);
+      setOpptak(settings.ok ? settings.value.opptak : 'kull');
+      if (!kullList.ok) setMessage({ tone: 'error', text: kullList.error.message });
+    });
     return () => drafts.dispose();
   }, [setMessage, drafts]);
+
+  // The code lists after the first rows: their use counts read every deltaker (0.1–0.5 s at 100,000),
+  // and the main process answers one call at a time.
+  const firstShown = pages.first !== null;
+  useEffect(() => {
+    if (!firstShown) return;
+    void invoke('codes:list', {}).then((codeLists) => {
+      if (codeLists.ok) setLists(codeLists.value);
+      else setMessage({ tone: 'error', text: codeLists.error.message });
+    });
+  }, [firstShown, setMessage]);
 
   const parseContext = useCallback(() => makeParseContext(kullRef.current, listsRef.current), []);
 

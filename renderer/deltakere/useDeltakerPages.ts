@@ -40,6 +40,8 @@ type Kept = {
 };
 
 let kept: Kept | null = null;
+/** The first open's deltaker:changes and first page while they are under way. */
+let opening: { known: ReturnType<typeof keptRows>; page: Promise<Result<DeltakerPage>> } | null = null;
 
 /** The rows kept, patched with the deltakere changed since; null when they must be loaded again. */
 async function keptRows(): Promise<{ kept: Kept; rows: Deltaker[] } | { mark: number; register: string } | null> {
@@ -115,7 +117,25 @@ export function useDeltakerPages(options: {
     };
 
     void (async () => {
-      const known = await keptRows();
+      // Nothing kept (the first open): the first page is asked for together with deltaker:changes, not
+      // after its answer. The main process answers in order, so the mark is still read before the rows.
+      // A screen mounted again while these are under way takes the same answers rather than asking twice.
+      let early: Promise<Result<DeltakerPage>> | null = null;
+      let asked: ReturnType<typeof keptRows>;
+      if (kept === null) {
+        if (!opening) {
+          const both = { known: keptRows(), page: firstPage() };
+          opening = both;
+          void both.page.finally(() => {
+            if (opening === both) opening = null;
+          });
+        }
+        asked = opening.known;
+        early = opening.page;
+      } else {
+        asked = keptRows();
+      }
+      const known = await asked;
       if (stopped) return;
       let store: Kept;
       let after: number | null;
@@ -133,7 +153,7 @@ export function useDeltakerPages(options: {
         total = store.total;
         loaded = firstRows.length;
       } else {
-        const page = await invoke('deltaker:page', { kull: 'alle', after: 0, limit: FIRST_PAGE });
+        const page = await (early ?? firstPage());
         if (stopped) return;
         if (!page.ok) {
           setFirst([]);
@@ -199,6 +219,10 @@ export function useDeltakerPages(options: {
 
   const gridReady = useCallback(() => ready.current?.resolve(), []);
   return { first, loading, gridReady };
+}
+
+function firstPage(): Promise<Result<DeltakerPage>> {
+  return invoke('deltaker:page', { kull: 'alle', after: 0, limit: FIRST_PAGE });
 }
 
 function sleep(ms: number): Promise<void> {
