@@ -281,7 +281,7 @@ async function benchOpen(): Promise<void> {
     note:
       `register ${json.open_register_ms} ms, then the page to its first grid row ${json.open_first_render_ms} ms (of which loading the page ${json.open_page_load_ms} ms); ` +
       `row 1 is in the DOM at ${json.open_first_row_in_page_ms} ms by the page's clock (the rest is Playwright polling the locator); ` +
-      `before it ${json.open_calls_before_first_row} calls, ${json.open_handlers_ms} ms inside their handlers (main-process work, the same in Electron), ` +
+      `${json.open_calls_before_first_row} calls started before it, ${json.open_handlers_ms} ms inside their handlers (main-process work, the same in Electron), ` +
       `${Math.round(Number(json.open_bytes_before_first_row) / 1024)} kB of answers; the test bridge (exposeBinding over the DevTools protocol) adds per call ` +
       `${json.open_bridge_trip_register_info_ms} ms (register:info) and ${json.open_bridge_trip_first_page_ms} ms (first deltaker:page) beyond the handler`,
   });
