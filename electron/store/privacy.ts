@@ -11,7 +11,6 @@
  * holds names.
  */
 
-import path from 'node:path';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { addMonthsIso, formatDate, todayIso } from '../../shared/dates';
 import { DELTAKER_FIELDS } from '../../shared/fields';
