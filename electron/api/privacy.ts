@@ -1,10 +1,13 @@
 /**
- * The privacy tools: anonymise old deltakere, delete one for good, innsyn (store/privacy.ts). An
- * erasure reaches every backup in the folders the register's session knows of (the app's and the
- * command line's sessions alike); a register opened without a session has only itself.
+ * The privacy tools: anonymise old deltakere, delete one for good, innsyn (store/privacy.ts; the
+ * copies: register/privacy.ts). An erasure reaches every backup in the folders the register's
+ * session knows of (the app's and the command line's sessions alike); a register opened without a
+ * session has only itself.
  */
+
+import { anonymise, deletePersonForGood } from '../register/privacy';
 import { requireSession, sessionOf } from '../register/session';
-import { anonymise, deletedWithTraces, deletePersonForGood, previewAnonymise } from '../store/privacy';
+import { deletedWithTraces, previewAnonymise } from '../store/privacy';
 import { requireHost } from './host';
 import type { HandlerMap } from './types';
 

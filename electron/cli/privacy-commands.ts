@@ -9,7 +9,7 @@ import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { formatDate } from '../../shared/dates';
 import { invoke } from '../api/handlers';
 import { writeInnsyn } from '../io/innsyn-file';
-import { listBackups } from '../store/backup';
+import { listBackups } from '../register/backup-files';
 import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
 import { openRegister } from '../store/open';

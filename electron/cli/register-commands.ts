@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { newRegister } from '../../shared/contract/app';
 import { formatTime } from '../../shared/dates';
-import { listBackups } from '../store/backup';
+import { listBackups } from '../register/backup-files';
 import { DomainError } from '../store/errors';
 import { updateSettings } from '../store/settings';
 import { openForWriting, withSession } from './cli-session';

@@ -7,10 +7,10 @@
 import path from 'node:path';
 import type { Register } from '../store/connection';
 import { DomainError, reasonOf } from '../store/errors';
-import { writePrivateFile } from '../store/files';
 import { logHendelse } from '../store/hendelser';
 import type { InnsynDocument } from '../store/privacy';
 import { innsynHtml } from './innsyn-html';
+import { writePrivateFile } from './private-files';
 
 /** The readable page's file beside the JSON: «innsyn.json» → «innsyn.html». */
 export function innsynHtmlBeside(jsonFile: string): string {

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { todayIso } from '../../shared/dates';
+import { DomainError } from '../store/errors';
+import { readAppConfig, registerKey, updateAppConfig } from './app-config';
 import {
   applyRetention,
   BACKUP_KIND_LABELS,
@@ -12,12 +14,10 @@ import {
   type BackupKind,
   createBackup,
   listBackups as listBackupFiles,
-} from '../store/backup';
-import { DomainError } from '../store/errors';
-import { type CopiesOutcome, type ErasureScope, finishPendingErasures } from '../store/privacy';
-import { readAppConfig, registerKey, updateAppConfig } from './app-config';
+} from './backup-files';
 import { classifyLocation, systemProbe } from './location';
 import { messageOf } from './messages';
+import { type CopiesOutcome, type ErasureScope, finishPendingErasures } from './privacy';
 import { requireOpen, type SessionCore } from './state';
 
 /** A daily backup unless one was made today (local day); then the retention rule. Never throws. */

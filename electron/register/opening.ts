@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBackup, listBackups, newestGoodBackup } from '../store/backup';
 import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { fileSchemaVersion, migrateRegister, openRegister } from '../store/open';
 import { remember } from './app-settings';
+import { createBackup, listBackups, newestGoodBackup } from './backup-files';
 import { backupFolderFor, dailyBackupIfDue, finishErasures } from './backups';
 import { classifyLocation, type FileLocation, systemProbe } from './location';
 import { acquireLock, type LockHolder, type RegisterLock, takeOverLock } from './lock';

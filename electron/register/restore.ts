@@ -6,6 +6,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { formatTime } from '../../shared/dates';
+import type { Register } from '../store/connection';
+import { DomainError } from '../store/errors';
+import { logHendelse } from '../store/hendelser';
+import { migrateRegister, openRegister } from '../store/open';
+import { carriedOver, carriedOverFromFile, prepareRestoredCopy } from '../store/restore';
 import {
   BACKUP_KIND_LABELS,
   type BackupInfo,
@@ -13,12 +18,7 @@ import {
   copyFileAsBackup,
   listBackups,
   replaceRegisterFile,
-} from '../store/backup';
-import type { Register } from '../store/connection';
-import { DomainError } from '../store/errors';
-import { logHendelse } from '../store/hendelser';
-import { migrateRegister, openRegister } from '../store/open';
-import { carriedOver, carriedOverFromFile, prepareRestoredCopy } from '../store/restore';
+} from './backup-files';
 import { backupFolderFor, finishErasures } from './backups';
 import { acquireLock } from './lock';
 import { holderSentence, LockedError, messageOf } from './messages';

@@ -3,9 +3,10 @@
  * modules of electron/register/ work on (opening, lock hand-over, backups, restore). Only
  * register/session.ts builds a `SessionCore`; everyone else uses the `RegisterSession` it wraps.
  */
-import type { BackupInfo } from '../store/backup';
+
 import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
+import type { BackupInfo } from './backup-files';
 import type { FileLocation, LocationProbe } from './location';
 import type { LockHolder, Me, RegisterLock } from './lock';
 

@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import { seedDefaultLists } from './codes';
 import type { Register } from './connection';
 import { asKnownError, DomainError, reasonOf, userError } from './errors';
-import { restrictToOwner } from './files';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import {
   checkTables,
@@ -200,5 +199,15 @@ function currentUser(): string {
     return os.userInfo().username;
   } catch {
     return 'ukjent';
+  }
+}
+
+/** 0600 where the OS has modes (files with personal data; Windows relies on the profile's ACLs). */
+export function restrictToOwner(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    // A share that does not keep modes (SMB mounts with fixed file_mode): its own rights apply.
   }
 }

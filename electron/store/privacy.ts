@@ -11,36 +11,20 @@
  * holds names.
  */
 
-import path from 'node:path';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { addMonthsIso, formatDate, todayIso } from '../../shared/dates';
 import { DELTAKER_FIELDS } from '../../shared/fields';
 import type { LogEntry } from './changelog';
 import type { Register } from './connection';
 import { getDeltaker } from './deltakere';
-import {
-  ANONYMISED_NAME,
-  applyErasure,
-  type ErasureKind,
-  listErasures,
-  markCopiesDone,
-  recordErasure,
-} from './erasure';
-import { cleanBackups } from './erasure-files';
-import { DomainError, reasonOf } from './errors';
-import { removeStalePartials } from './files';
+import { ANONYMISED_NAME, applyErasure, type ErasureKind, recordErasure } from './erasure';
+import { DomainError } from './errors';
 import { logHendelse } from './hendelser';
 import { rowHistory } from './history';
 import { prepared } from './statements';
 import { forgetUndoHistory } from './undo';
 
 export { ANONYMISED_NAME, SCRUBBED } from './erasure';
-
-/** Where the register's copies are: every backup folder it has used (register/session.ts). None outside a session. */
-export type ErasureScope = { folders: readonly string[]; registerPath: string; host?: string };
-
-/** What happened to the copies: backups cleaned, and the files that still hold the person (could not be written). */
-export type CopiesOutcome = { backupsCleaned: number; stillHolding: string[]; partialsRemoved: number };
 
 /** The first day that is kept: sluttdato before it is "more than N years ago". */
 export function anonymiseCutoff(years: number, today = todayIso()): string {
@@ -62,20 +46,20 @@ export function previewAnonymise(reg: Register, years: number, today = todayIso(
   return { cutoff, count: candidates(reg, cutoff).length };
 }
 
-export type AnonymiseResult = { cutoff: string; anonymised: number; logEntriesScrubbed: number } & CopiesOutcome;
+export type AnonymiseInRegisterResult = { cutoff: string; anonymised: number; logEntriesScrubbed: number };
 
 /**
- * Anonymises every deltaker whose sluttdato is before the cutoff, in the register and in every
- * backup. `expectedCount` is the preview's count: if the register changed since, nothing happens
- * and the user is asked to look again.
+ * Anonymises every deltaker whose sluttdato is before the cutoff, in the register (its backups:
+ * register/privacy.ts). `expectedCount` is the preview's count: if the register changed since,
+ * nothing happens and the user is asked to look again.
  */
-export function anonymise(
+export function anonymiseInRegister(
   reg: Register,
   years: number,
   expectedCount?: number,
   today = todayIso(),
-  scope: ErasureScope | null = null,
-): AnonymiseResult {
+  host?: string,
+): AnonymiseInRegisterResult {
   const cutoff = anonymiseCutoff(years, today);
   const done = reg.db.transaction(() => {
     const ids = candidates(reg, cutoff);
@@ -92,12 +76,12 @@ export function anonymise(
       'anonymisering',
       `${ids.length} ${ids.length === 1 ? 'deltaker' : 'deltakere'} med sluttdato før ${formatDate(cutoff)} anonymisert (navn, fødselsår og merknad fjernet, også i endringsloggen og i sikkerhetskopiene).`,
       ids.length,
-      scope?.host,
+      host,
     );
     return { anonymised: ids.length, scrubbed: effect.logEntries };
   })();
-  const copies = done.anonymised > 0 ? afterErasure(reg, scope) : finishPendingErasures(reg, scope);
-  return { cutoff, anonymised: done.anonymised, logEntriesScrubbed: done.scrubbed, ...copies };
+  if (done.anonymised > 0) afterErasure(reg);
+  return { cutoff, anonymised: done.anonymised, logEntriesScrubbed: done.scrubbed };
 }
 
 /** Records the erasure and applies it to the register (inside the caller's transaction). */
@@ -108,13 +92,9 @@ function eraseInRegister(reg: Register, hva: ErasureKind, ids: readonly number[]
 
 /**
  * Deletes one deltaker for good: the row (if the grid has not deleted it already) and every
- * endringslogg entry about it, in the register and in every backup.
+ * endringslogg entry about it, in the register (its backups: register/privacy.ts).
  */
-export function deletePersonForGood(
-  reg: Register,
-  id: number,
-  scope: ErasureScope | null = null,
-): { id: number; logEntriesRemoved: number } & CopiesOutcome {
+export function deleteInRegister(reg: Register, id: number, host?: string): { id: number; logEntriesRemoved: number } {
   const removed = reg.db.transaction(() => {
     const there = prepared(reg.db, 'SELECT 1 FROM deltaker WHERE id = ?').get(id) !== undefined;
     const traces = prepared(reg.db, "SELECT 1 FROM endringslogg WHERE tabell = 'deltaker' AND rad_id = ? LIMIT 1").get(
@@ -127,45 +107,18 @@ export function deletePersonForGood(
       'sletting',
       `Deltaker nr. ${id} slettet for godt på forespørsel, med endringsloggen for raden${there ? '' : ' (raden var slettet fra før)'}, også i sikkerhetskopiene.`,
       1,
-      scope?.host,
+      host,
     );
     return effect.logEntries;
   })();
-  return { id, logEntriesRemoved: removed, ...afterErasure(reg, scope) };
+  afterErasure(reg);
+  return { id, logEntriesRemoved: removed };
 }
 
-/** After an erasure committed: no freed page, no undo step and no copy may keep the person. */
-function afterErasure(reg: Register, scope: ErasureScope | null): CopiesOutcome {
+/** After an erasure committed: no freed page and no undo step may keep the person (the copies: register/privacy.ts). */
+function afterErasure(reg: Register): void {
   compact(reg);
   forgetUndoHistory(reg);
-  return finishPendingErasures(reg, scope);
-}
-
-/**
- * Applies every erasure not yet carried to all copies: removes stale partial files and cleans each
- * backup. An erasure is marked done only when no copy failed; the files that still hold someone are
- * named. Also run when a register opens (an erasure interrupted by a crash is finished then).
- */
-export function finishPendingErasures(reg: Register, scope: ErasureScope | null): CopiesOutcome {
-  if (!scope || reg.readOnly) return { backupsCleaned: 0, stillHolding: [], partialsRemoved: 0 };
-  let partialsRemoved = 0;
-  try {
-    partialsRemoved = removeStalePartials(scope.folders, scope.registerPath).length;
-  } catch {
-    // A folder that cannot be read: its backups are reported below.
-  }
-  const pending = listErasures(reg.db).filter((r) => !r.kopierFerdig);
-  if (pending.length === 0) return { backupsCleaned: 0, stillHolding: [], partialsRemoved };
-  const { cleaned, failed } = cleanBackups(scope.folders, scope.registerPath, pending);
-  if (failed.length === 0) {
-    reg.db.transaction(() =>
-      markCopiesDone(
-        reg.db,
-        pending.map((r) => r.id),
-      ),
-    )();
-  }
-  return { backupsCleaned: cleaned.length, stillHolding: failed.map((f) => f.file), partialsRemoved };
 }
 
 /** Rebuilds the file so that no freed page keeps old values (secure_delete has zeroed them already). */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXIT, runImport } from '../../../electron/cli/import-command';
 import { runInit } from '../../../electron/cli/register-commands';
-import { listBackups } from '../../../electron/store/backup';
+import { listBackups } from '../../../electron/register/backup-files';
 import { expectNorwegianMessage } from '../helpers/messages';
 import { countRows, fileBytes, openForTest, tempDir } from '../helpers/register';
 

@@ -10,7 +10,7 @@ import {
   KEEP_MONTHLY,
   listBackups,
   planRetention,
-} from '../../../electron/store/backup';
+} from '../../../electron/register/backup-files';
 import type { Register } from '../../../electron/store/connection';
 import { todayIso } from '../../../shared/dates';
 import { aDeltaker } from '../helpers/builders';

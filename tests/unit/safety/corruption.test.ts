@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { listBackups } from '../../../electron/store/backup';
+import { listBackups } from '../../../electron/register/backup-files';
 import { createDeltaker } from '../../../electron/store/deltakere';
 import { DomainError } from '../../../electron/store/errors';
 import { openRegister } from '../../../electron/store/open';

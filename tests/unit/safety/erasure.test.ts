@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { listBackups } from '../../../electron/store/backup';
+import { listBackups } from '../../../electron/register/backup-files';
 import type { Register } from '../../../electron/store/connection';
 import { aDeltaker } from '../helpers/builders';
 import { expectOk, expectRefused } from '../helpers/messages';

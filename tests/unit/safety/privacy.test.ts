@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
 import { commitImport, planImport } from '../../../electron/io/import';
 import { readTable } from '../../../electron/io/table';
-import { listBackups } from '../../../electron/store/backup';
+import { listBackups } from '../../../electron/register/backup-files';
 import type { Register } from '../../../electron/store/connection';
 import { ANONYMISED_NAME, anonymiseCutoff, SCRUBBED } from '../../../electron/store/privacy';
 import { buildReportFromRegister } from '../../../electron/store/report';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { createBackup, listBackups } from '../../../electron/store/backup';
+import { createBackup, listBackups } from '../../../electron/register/backup-files';
 import { DomainError } from '../../../electron/store/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/store/migrations';
 import { APPLICATION_ID } from '../../../electron/store/recognise';

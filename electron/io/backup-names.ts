@@ -1,4 +1,4 @@
-/** How a backup's file name ties it to one register file (store/backup.ts). */
+/** How a backup's file name ties it to one register file (register/backup-files.ts). */
 import crypto from 'node:crypto';
 import path from 'node:path';
 

@@ -13,11 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { todayIso } from '../../shared/dates';
-import { backupStem } from './backup-names';
-import type { Register } from './connection';
-import { DomainError, reasonOf } from './errors';
-import { flush, partialName, removeStalePartials, restoreTempName, restrictToOwner } from './files';
-import { SCHEMA_VERSION } from './migrations';
+import { backupStem } from '../io/backup-names';
+import { flush, partialName, removeStalePartials, restoreTempName, restrictToOwner } from '../io/private-files';
+import type { Register } from '../store/connection';
+import { DomainError, reasonOf } from '../store/errors';
+import { SCHEMA_VERSION } from '../store/migrations';
 
 export type BackupKind = 'daglig' | 'manuell' | 'for-import' | 'for-oppgradering' | 'for-gjenoppretting' | 'skadet';
 

@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { listBackups } from './backup';
-import { applyErasure, carryErasures, type ErasureRecord, erasureMatches, hasTable } from './erasure';
-import { flush, partialName, restrictToOwner } from './files';
+import { flush, partialName, restrictToOwner } from '../io/private-files';
+import { applyErasure, carryErasures, type ErasureRecord, erasureMatches, hasTable } from '../store/erasure';
+import { listBackups } from './backup-files';
 
 export type CopyOutcome = { file: string; cleaned: boolean } | { file: string; failed: string; holdsPerson: boolean };
 

@@ -6,7 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { restrictToOwner } from '../store/open';
 import { backupStem } from './backup-names';
+
+/** Made 0600 with the register file itself (store/open.ts); here for every other file that holds names. */
+export { restrictToOwner };
 
 /** A half-written copy made by this process: `<file>.partial-<pid>`. */
 export function partialName(file: string): string {
@@ -96,16 +100,6 @@ export function removeStalePartials(folders: readonly string[], registerPath: st
     if (isStale(file.replace(/-journal$/, ''), m[1], now)) remove(file);
   }
   return removed;
-}
-
-/** 0600 where the OS has modes (files with personal data; Windows relies on the profile's ACLs). */
-export function restrictToOwner(file: string): void {
-  if (process.platform === 'win32') return;
-  try {
-    fs.chmodSync(file, 0o600);
-  } catch {
-    // A share that does not keep modes (SMB mounts with fixed file_mode): its own rights apply.
-  }
 }
 
 export function flush(file: string): void {
