@@ -37,8 +37,15 @@ async function main(): Promise<void> {
     for (;;) say(`B ${(await session.backupNow('manuell')).name}`);
   } else if (mode === 'restore') {
     for (;;) {
-      session.restoreBackup(backupName as string);
-      say('R');
+      try {
+        session.restoreBackup(backupName as string);
+        say('R');
+      } catch (error) {
+        // Right after the previous restore (or an open that rolled back a killed one) the register
+        // may still have a journal; the restore then refuses, changing nothing, and is asked again.
+        if ((error as { code?: string }).code !== 'busy') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     }
   } else if (mode === 'anonymise') {
     const reg = outcome.register;
