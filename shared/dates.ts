@@ -15,7 +15,8 @@ const INPUT_PATTERNS: ReadonlyArray<{ test: RegExp; day: number; month: number; 
   { test: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, day: 1, month: 2, year: 3 },
 ];
 
-const MONTHS = [
+/** The months' Norwegian names, as the form and the messages write them. */
+export const MONTH_NAMES = [
   'januar',
   'februar',
   'mars',
@@ -28,7 +29,7 @@ const MONTHS = [
   'oktober',
   'november',
   'desember',
-];
+] as const;
 
 /** A Date's day in the machine's time zone, as dates are stored: `2026-03-05`. */
 export function toIso(date: Date): string {
@@ -67,7 +68,7 @@ export function parseDateInput(raw: string): DateParse {
     if (day < 1 || day > daysInMonth(year, month)) {
       return {
         ok: false,
-        message: `«${text}» finnes ikke: ${MONTHS[month - 1]} ${year} har ${daysInMonth(year, month)} dager.`,
+        message: `«${text}» finnes ikke: ${MONTH_NAMES[month - 1]} ${year} har ${daysInMonth(year, month)} dager.`,
       };
     }
     if (year < 1900 || year > 2100) {

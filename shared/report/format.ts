@@ -2,7 +2,7 @@
  * How the report's numbers and periods read for people (screen, print, PDF). The CSV and XLSX carry
  * plain numbers instead; see csv.ts.
  */
-import { formatDate, isIsoDate, lastDayOfMonth } from '../dates';
+import { formatDate, isIsoDate, lastDayOfMonth, MONTH_NAMES } from '../dates';
 
 /** No-break space: keeps "1 234" and "84 %" on one line. */
 const NBSP = '\u00a0';
@@ -29,20 +29,7 @@ export function formatDecimal(value: number | null): string {
   return `${value < 0 ? '−' : ''}${formatCount(Number(whole))},${fraction}`;
 }
 
-export const MONTH_NAMES = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-] as const;
+export { MONTH_NAMES };
 
 /** (2026, 10) → "oktober 2026". */
 export function monthLabel(year: number, month: number): string {
