@@ -43,6 +43,8 @@ export function useSheetInput<R extends Row>(
     let asNewRows = false;
     /** Where this row's Tabs started: Enter goes back there, one row down (enterKeys.ts). */
     const tabRun = new TabRun();
+    /** Counts keys and clicks: Enter's deferred focus fix is dropped when another comes first. */
+    let moves = 0;
 
     const grid = () => opts.current.api();
     const container = () => opts.current.container.current;
@@ -74,6 +76,7 @@ export function useSheetInput<R extends Row>(
     };
 
     const onKeyDown = (event: KeyboardEvent) => {
+      moves++;
       const { selection, search } = opts.current;
       const api = grid();
       const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
@@ -153,8 +156,12 @@ export function useSheetInput<R extends Row>(
       const tabStart = tabRun.startColumn(from.rowIndex);
       tabRun.reset();
       if (target === null) return;
+      const mine = moves;
       setTimeout(() =>
         setTimeout(() => {
+          // ↑ pressed right after Enter (or a click) goes from where the grid's own move left the
+          // focus; correcting it now would undo that key.
+          if (moves !== mine) return;
           const now = grid();
           if (!now || now.isDestroyed() || now.getEditingCells().length > 0) return;
           if (target === 'add') {
@@ -263,6 +270,7 @@ export function useSheetInput<R extends Row>(
       return { rowIndex: Number(index), colId };
     };
     const onMouseDown = (event: MouseEvent) => {
+      moves++;
       const pos = event.button === 0 ? cellAt(event.target) : null;
       dragging = pos !== null && !event.shiftKey;
       if (pos) tabRun.reset();

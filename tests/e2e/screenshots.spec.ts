@@ -324,6 +324,7 @@ test('screens for review: deltakere with a refused cell and a flagged row, and k
   await app.keyboard.press('Enter');
   await expect(app.locator('.cell-bubble')).toContainText('Fødselsår må være mellom 1900 og');
   // Enter moved on, as after any edit; back on his row, the line under the grid names the red cell.
+  await expect(app.locator(`.ag-row[row-id="${flaggedId}"] .ag-cell-focus`)).toHaveCount(0);
   await app.keyboard.press('ArrowUp');
   await expect(app.locator('.row-warnings')).toContainText('Ahmed Ali');
   await expect(app.locator('.row-warnings')).toContainText('1 rød celle er ikke lagret (Fødselsår)');
