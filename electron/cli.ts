@@ -106,10 +106,12 @@ program
 
 program
   .command('export-person')
-  .description('Innsyn: lagre alt om én deltaker i en JSON-fil (inneholder personopplysninger)')
+  .description(
+    'Innsyn: lagre alt om én deltaker i en JSON-fil og en lesbar HTML-side ved siden av (inneholder personopplysninger)',
+  )
   .requiredOption('--db <fil>', 'registerfilen')
   .requiredOption('--id <n>', 'radnummeret til deltakeren')
-  .requiredOption('--out <fil>', 'filen som skal skrives')
+  .requiredOption('--out <fil>', 'JSON-filen som skal skrives (siden får samme navn med .html)')
   .option(...BACKUP_FOLDER)
   .action(async (options) => {
     process.exitCode = await runExportPerson(options);

@@ -86,7 +86,7 @@ function AppWindow() {
   const [printTick, setPrintTick] = useState(0);
   const shell = useShell();
   // After a restore or a lock take-over every screen reads the register again (renderer/safety/).
-  const { generation } = useSafety();
+  const { generation, unsavedGeneration } = useSafety();
   const deltakerRequest = useRef<DeltakerRequest | null>(null);
   const [dueTick, setDueTick] = useState(0);
   const dueCount = useDueCount(`${active}-${generation}-${dueTick}`);
@@ -185,8 +185,8 @@ function AppWindow() {
       <SingleUserNotice />
       <main className="screen" role="tabpanel" id={`panel-${screen.key}`} aria-labelledby={`tab-${screen.key}`}>
         <NavigationContext value={navigation}>
-          {/* The grids' red cells belong to this register (and this restore of it). */}
-          <GridStateProvider key={generation}>
+          {/* The grids' red cells belong to this register (and this restore of it; a take-over keeps them). */}
+          <GridStateProvider key={unsavedGeneration}>
             <screen.Component key={`${screen.key}-${generation}`} />
           </GridStateProvider>
         </NavigationContext>

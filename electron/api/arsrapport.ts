@@ -9,6 +9,7 @@ import { buildArsrapportFromRegister, firstRegisterDate } from '../store/arsrapp
 import { DomainError } from '../store/errors';
 import { fileTarget, requirePrinter } from './host';
 import { FILE_KINDS, writeFailed } from './report';
+import { NOT_SAVED, printWindow, savedFile } from './report-output';
 import type { HandlerMap } from './types';
 
 const SAVE_TITLES = {
@@ -54,22 +55,13 @@ export const arsrapportHandlers = {
       defaultName: `${view.fileName}.${format}`,
       kind: FILE_KINDS[format],
     });
-    if (file === null) return { saved: false, path: null, bytes: 0 };
-    const saved = (bytes: number) => ({ saved: true, path: file, bytes });
-    try {
-      const written = printer
-        ? printer.printToPdf(file)
-        : writeArsrapportFile(view, format as Exclude<typeof format, 'pdf'>, file);
-      if (typeof written === 'number') return saved(written);
-      return written.then(saved, (error: unknown) => {
-        throw writeFailed(error);
-      });
-    } catch (error) {
-      throw writeFailed(error);
-    }
+    if (file === null) return NOT_SAVED;
+    return savedFile(
+      file,
+      () =>
+        printer ? printer.printToPdf(file) : writeArsrapportFile(view, format as Exclude<typeof format, 'pdf'>, file),
+      writeFailed,
+    );
   },
-  'arsrapport:print': () =>
-    requirePrinter()
-      .print()
-      .then((printed) => ({ printed })),
+  'arsrapport:print': () => printWindow(),
 } satisfies Partial<HandlerMap>;

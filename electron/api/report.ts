@@ -20,6 +20,7 @@ import { DomainError, reasonOf } from '../store/errors';
 import { buildMonthlyFromRegister, buildReportFromRegister } from '../store/report';
 import { getSettings } from '../store/settings';
 import { type FileKind, fileTarget, requirePrinter } from './host';
+import { NOT_SAVED, printWindow, savedFile } from './report-output';
 import type { HandlerMap } from './types';
 
 /** The file kind each format's save dialog offers. */
@@ -82,23 +83,14 @@ export const reportHandlers = {
       defaultName: defaultFileName(reg, request),
       kind: FILE_KINDS[format],
     });
-    if (file === null) return { saved: false, path: null, bytes: 0 };
-    const saved = (bytes: number) => ({ saved: true, path: file, bytes });
-    try {
-      // A PDF is the window's print of the Rapport screen, which shows this view (the same HTML as report:html).
-      const written = printer
-        ? printer.printToPdf(file)
-        : writeExport(reg, request, format as Exclude<ExportFormat, 'pdf'>, file);
-      if (typeof written === 'number') return saved(written);
-      return written.then(saved, (error: unknown) => {
-        throw writeFailed(error);
-      });
-    } catch (error) {
-      throw writeFailed(error);
-    }
+    if (file === null) return NOT_SAVED;
+    // A PDF is the window's print of the Rapport screen, which shows this view (the same HTML as report:html).
+    return savedFile(
+      file,
+      () =>
+        printer ? printer.printToPdf(file) : writeExport(reg, request, format as Exclude<ExportFormat, 'pdf'>, file),
+      writeFailed,
+    );
   },
-  'report:print': () =>
-    requirePrinter()
-      .print()
-      .then((printed) => ({ printed })),
+  'report:print': () => printWindow(),
 } satisfies Partial<HandlerMap>;

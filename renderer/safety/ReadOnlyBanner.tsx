@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { formatTimestamp } from '../../shared/dates';
 import { invoke } from '../bridge';
+import { leaveScreen } from '../navigation';
 import { useConfirm } from '../ui/ConfirmDialog';
 import { useSafety } from './safetyState';
 import './safety.css';
@@ -45,6 +46,8 @@ export function ReadOnlyBanner() {
   const isFree = lockReason && holder === null;
 
   const takeOver = async (lockId: string, success: string) => {
+    // An open cell editor is taken first (refused while read-only, it stays red and is kept below).
+    await leaveScreen();
     setBusy(true);
     setError(null);
     const result = await invoke('safety:takeOverLock', { lockId });
@@ -55,7 +58,7 @@ export function ReadOnlyBanner() {
     }
     setStatus(result.value);
     setDone(success);
-    reloadData();
+    reloadData(undefined, { keepUnsaved: true });
   };
 
   const askTakeOver = async () => {

@@ -18,6 +18,7 @@ const RECHECK_MS = 60_000;
 export function SafetyProvider(props: { children: ReactNode }) {
   const [status, setStatus] = useState<SafetyStatus | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [unsavedGeneration, setUnsavedGeneration] = useState(0);
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const notice = useRef<string | null>(null);
 
@@ -53,12 +54,14 @@ export function SafetyProvider(props: { children: ReactNode }) {
       readOnly,
       refresh,
       setStatus,
-      reloadData: (text) => {
+      reloadData: (text, options) => {
         notice.current = text ?? null;
         setGeneration((g) => g + 1);
+        if (!options?.keepUnsaved) setUnsavedGeneration((g) => g + 1);
         void refresh();
       },
       generation,
+      unsavedGeneration,
       takeNotice: () => {
         const text = notice.current;
         notice.current = null;
@@ -66,7 +69,7 @@ export function SafetyProvider(props: { children: ReactNode }) {
       },
       openHistory: setHistory,
     }),
-    [status, readOnly, refresh, generation],
+    [status, readOnly, refresh, generation, unsavedGeneration],
   );
 
   return (

@@ -24,10 +24,16 @@ export type Safety = {
   refresh: () => Promise<void>;
   /** Shows a status just returned by a safety channel (take-over, acknowledge). */
   setStatus: (status: SafetyStatus) => void;
-  /** Every screen reads its data again (after a restore, a lock take-over, a deletion). */
-  reloadData: (notice?: string) => void;
+  /**
+   * Every screen reads its data again (after a restore, a lock take-over, a deletion). The grids'
+   * unsaved red cells go too, unless `keepUnsaved`: a take-over is the same file, and what was typed
+   * while it was read-only is still there to save.
+   */
+  reloadData: (notice?: string, options?: { keepUnsaved?: boolean }) => void;
   /** Bumped by reloadData: App keys the screen with it. */
   generation: number;
+  /** Bumped by reloadData unless it keeps the unsaved cells: App keys the grids' red cells with it. */
+  unsavedGeneration: number;
   /** The message reloadData left for the screen shown after it, once. */
   takeNotice: () => string | null;
   openHistory: (target: HistoryTarget) => void;
@@ -55,6 +61,7 @@ export const SafetyContext = createContext<Safety>({
   setStatus: () => {},
   reloadData: () => {},
   generation: 0,
+  unsavedGeneration: 0,
   takeNotice: () => null,
   openHistory: () => {},
 });

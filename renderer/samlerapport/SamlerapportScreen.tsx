@@ -10,10 +10,11 @@ import '../../resources/report.css';
 import '../../resources/samlerapport.css';
 import '../rapport/rapport.css';
 import './samlerapport.css';
-import type { Result } from '../../shared/api';
 import type { SamleExportFormat, SamleState, SamleSummary } from '../../shared/contract/samlerapport';
 import { periodLabel } from '../../shared/report/format';
 import { invoke } from '../bridge';
+import { OutputButtons } from '../ui/OutputButtons';
+import { printedMessage, savedMessage, useRun } from '../ui/reportOutput';
 import { StatusBar, useStatusMessage } from '../ui/StatusBar';
 import { filesToDrop } from './drop';
 import { SamleSidePanel } from './SamleSidePanel';
@@ -26,7 +27,6 @@ const SAVE_BUTTONS: readonly { format: SamleExportFormat; label: string }[] = [
 ];
 
 const periodKey = (p: { from: string; to: string }) => `${p.from}/${p.to}`;
-const fileNameOf = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 type View = { html: string; summary: SamleSummary };
 
@@ -34,23 +34,10 @@ export function SamlerapportScreen() {
   const [state, setState] = useState<SamleState | null>(null);
   const [period, setPeriod] = useState<string | null>(null);
   const [view, setView] = useState<View | null>(null);
-  const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [message, setMessage] = useStatusMessage();
 
-  const run = useCallback(
-    async <T,>(work: () => Promise<Result<T>>, done: (value: T) => void) => {
-      setBusy(true);
-      try {
-        const result = await work();
-        if (result.ok) done(result.value);
-        else setMessage({ tone: 'error', text: result.error.message });
-      } finally {
-        setBusy(false);
-      }
-    },
-    [setMessage],
-  );
+  const { busy, run } = useRun(setMessage);
 
   /** New files: the period stays if the files still have it, else the one most files have. */
   const took = useCallback(
@@ -128,21 +115,12 @@ export function SamlerapportScreen() {
     chosen &&
     run(
       () => invoke('samle:export', { from: chosen.from, to: chosen.to, format }),
-      (saved) =>
-        setMessage(
-          saved.saved && saved.path
-            ? { tone: 'ok', text: `Lagret ${fileNameOf(saved.path)}.` }
-            : { tone: 'info', text: 'Ikke lagret.' },
-        ),
+      (saved) => setMessage(savedMessage(saved)),
     );
-
   const print = () =>
     run(
       () => invoke('samle:print', {}),
-      (r) =>
-        setMessage(
-          r.printed ? { tone: 'ok', text: 'Sendt til skriveren.' } : { tone: 'info', text: 'Utskriften ble avbrutt.' },
-        ),
+      (result) => setMessage(printedMessage(result)),
     );
 
   const canOutput = !busy && view !== null && view.summary.tiltak.length > 0;
@@ -186,22 +164,12 @@ export function SamlerapportScreen() {
             ))}
           </select>
         </label>
-        <div className="toolbar-actions">
-          <button type="button" className="button button-primary" disabled={!canOutput} onClick={() => void print()}>
-            Skriv ut
-          </button>
-          {SAVE_BUTTONS.map((b) => (
-            <button
-              key={b.format}
-              type="button"
-              className="button"
-              disabled={!canOutput}
-              onClick={() => void save(b.format)}
-            >
-              {b.label}
-            </button>
-          ))}
-        </div>
+        <OutputButtons
+          formats={SAVE_BUTTONS}
+          disabled={!canOutput}
+          onPrint={() => void print()}
+          onSave={(format) => void save(format)}
+        />
       </div>
       <div className="rapport-body">
         <section className="rapport-paper" aria-label="Samlerapporten slik den skrives ut" aria-busy={busy}>

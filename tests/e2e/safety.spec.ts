@@ -111,6 +111,41 @@ test('someone else’s abandoned lock: read-only with who, where and since when,
   await expect.poll(() => stored(dbPath, 'SELECT landbakgrunn FROM deltaker')).toEqual([{ landbakgrunn: 'Sverige' }]);
 });
 
+test('what was typed while read-only stays red across a take-over, and is saved after it', async ({
+  app,
+  session,
+  dbPath,
+}) => {
+  const { deltaker } = call(openRegister(session), 'deltaker:create', { navn: 'Liv Hauge', landbakgrunn: 'Norge' });
+  session.close();
+  fs.writeFileSync(
+    lockPathOf(dbPath),
+    JSON.stringify({ id: 'lås-kari', user: 'kari', host: 'PC-KONTOR-12', pid: 4242, since: new Date().toISOString() }),
+  );
+  const lastSeen = new Date(Date.now() - 12 * 60_000);
+  fs.utimesSync(lockPathOf(dbPath), lastSeen, lastSeen);
+  expect((await session.open(dbPath)).status).toBe('open');
+  await app.reload();
+  await expect(banner(app)).toContainText('Skrivebeskyttet');
+
+  // Typed and left open in its editor: taking the lock over commits it first (refused, so red).
+  await cell(app, deltaker.id, 'landbakgrunn').click();
+  await app.keyboard.type('Sverige');
+  await banner(app).getByRole('button', { name: 'Ta over låsen …' }).click();
+  await app.getByRole('dialog', { name: 'Ta over låsen?' }).getByRole('button', { name: 'Ta over låsen' }).click();
+  await expect(banner(app)).toContainText('Du har tatt over låsen og kan redigere registeret.');
+
+  // The same file: the red cell is still there with what was typed, and Enter saves it now.
+  await expect(cell(app, deltaker.id, 'landbakgrunn')).toHaveText('Sverige');
+  await expect(cell(app, deltaker.id, 'landbakgrunn')).toHaveClass(/cell-rejected/);
+  expect(stored(dbPath, 'SELECT landbakgrunn FROM deltaker')).toEqual([{ landbakgrunn: 'Norge' }]);
+  await cell(app, deltaker.id, 'landbakgrunn').click();
+  await app.keyboard.press('F2');
+  await app.keyboard.press('Enter');
+  await expect.poll(() => stored(dbPath, 'SELECT landbakgrunn FROM deltaker')).toEqual([{ landbakgrunn: 'Sverige' }]);
+  await expect(cell(app, deltaker.id, 'landbakgrunn')).not.toHaveClass(/cell-rejected/);
+});
+
 test('another user takes the lock over: the next save is refused, the typed text stays with the reason, and the band says who', async ({
   app,
   session,

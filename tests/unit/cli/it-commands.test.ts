@@ -142,15 +142,22 @@ describe('the command line for IT, in this process', () => {
     expectNorwegianMessage(lastError());
   });
 
-  it('export-person writes the innsyn (0600), says it holds names, and logs it', async () => {
+  it('export-person writes the innsyn and its readable page beside it (0600), says it holds names, and logs both', async () => {
     const { dir, db } = await setUp();
     const file = path.join(dir, 'innsyn.json');
+    const page = path.join(dir, 'innsyn.html');
     expect(await runExportPerson({ db, id: '1', out: file }), lastError()).toBe(0);
     expect(lastError()).toContain('personopplysninger');
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).deltaker.id).toBe(1);
-    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(page, 'utf8')).toContain(NAME);
+    expect(out.join('')).toContain('innsyn.html');
+    for (const written of [file, page]) {
+      if (process.platform !== 'win32') expect(fs.statSync(written).mode & 0o777).toBe(0o600);
+    }
     const reg = openForTest(db, { readOnly: true });
-    expect(reg.db.prepare('SELECT hva, antall FROM hendelse').all()).toEqual([{ hva: 'innsyn', antall: 1 }]);
+    expect(reg.db.prepare('SELECT hva, antall, beskrivelse FROM hendelse').all()).toEqual([
+      { hva: 'innsyn', antall: 1, beskrivelse: expect.stringContaining('«innsyn.json» og «innsyn.html»') },
+    ]);
   });
 
   it('restore of a backup from before an erase does not bring the person back; an unknown name changes nothing', async () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../../electron/api/handlers';
-import { reportInputFromRegister } from '../../../electron/store/report';
+import { buildReportFromRegister, reportInputFromRegister } from '../../../electron/store/report';
 import { buildReport, canMatterForPeriod } from '../../../shared/report/engine';
 import { aDeltaker } from '../helpers/builders';
 import { expectOk } from '../helpers/messages';
@@ -49,6 +49,21 @@ describe('reportInputFromRegister', () => {
       input.deltakere.every((d) => d.ansatt_hos_brukersted === null || typeof d.ansatt_hos_brukersted === 'boolean'),
     ).toBe(true);
     expect(input.deltakere.every((d) => d.navn === '')).toBe(true); // names never reach the report
+    reg.close();
+  });
+
+  it('buildReportFromRegister streams the same rows into the engine; a refused period starts no read', () => {
+    const { reg } = tempRegister();
+    for (const person of PEOPLE) expectOk(invoke(reg, 'deltaker:create', person));
+    for (const [from, to] of [
+      ['2010-01-01', '2030-12-31'],
+      ['2019-06-01', '2024-12-31'],
+    ] as const) {
+      expect(buildReportFromRegister(reg, from, to)).toEqual(buildReport(reportInputFromRegister(reg, from, to)));
+    }
+    expect(() => buildReportFromRegister(reg, '2024-12-31', '2024-01-01')).toThrow(RangeError);
+    // The connection is not left busy with an unfinished read: a write goes through.
+    expectOk(invoke(reg, 'deltaker:create', aDeltaker({ navn: 'E' })));
     reg.close();
   });
 });

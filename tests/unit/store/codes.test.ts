@@ -191,4 +191,18 @@ describe('the code lists with use counts', () => {
     expect(uses('dropout_arsak', 'Rus')).toBe(1);
     expect(uses('veileder', 'Siri')).toBe(1);
   });
+
+  it('counts a value stored in other letter cases, Æ/Ø/Å included, as the list entry (SQLite NOCASE folds only A–Z)', () => {
+    const { reg } = tempRegister();
+    // The app stores the list's spelling, but a register written outside it (or by an older version) may not.
+    const insert = reg.db.prepare("INSERT INTO deltaker (navn, henvist_fra, brukersted) VALUES ('X', ?, ?)");
+    insert.run('NAV Årstad', 'Kafé Ø');
+    insert.run('NAV ÅRSTAD', 'kafé ø');
+    insert.run('nav årstad', 'KAFÉ Ø');
+    insert.run('Nav Årstad', null);
+    addListValue(reg, 'brukersted', 'Kafé Ø');
+    const lists = allCodeLists(reg);
+    expect(lists.henvist_fra.find((v) => v.verdi === 'NAV Årstad')?.i_bruk).toBe(4);
+    expect(lists.brukersted).toEqual([{ verdi: 'Kafé Ø', skjult: false, i_bruk: 3 }]);
+  });
 });
