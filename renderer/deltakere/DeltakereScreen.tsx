@@ -262,8 +262,9 @@ export function DeltakereScreen() {
   const options = useMemo(
     (): GridOptions<Deltaker> => ({
       rowSelection: ROW_SELECTION,
-      // About twenty columns: render them all, so a row is whole when scrolled sideways (and testable).
-      suppressColumnVirtualisation: true,
+      // Only the columns in view are drawn (AG Grid's default column virtualisation): all 24 made
+      // each wheel scroll draw 900 cells, long tasks of 100–500 ms at 100,000 (issue 16 item 4).
+      // Copy, paste, fill and the selection read the grid's api, never the DOM.
       // Status and warnings are computed per row; keep them until the row changes (100,000 rows).
       valueCache: true,
       selectionColumnDef: SELECTION_COLUMN,

@@ -10,6 +10,7 @@ import { openRegister } from '../../electron/store/open';
 import { updateSettings } from '../../electron/store/settings';
 import { type DialogAnswers, installAppHost, sendMenu, setHost, withMenu } from './app-host';
 import { E2E_USER, expect, test } from './fixtures';
+import { showColumn } from './grid-columns';
 
 /** With the app channels (the start screen's «Åpne et register …»), answered by the test. */
 const hosted = test.extend<{ answers: DialogAnswers }>({
@@ -40,6 +41,7 @@ const cell = (page: Page, rowId: number | string, colId: string) =>
 const editor = (page: Page) => page.locator('.field-editor-input');
 
 async function typeInto(page: Page, rowId: number, colId: string, text: string) {
+  await showColumn(page, colId);
   await cell(page, rowId, colId).dblclick();
   await expect(editor(page)).toBeFocused();
   await page.keyboard.press('Control+A');
@@ -93,6 +95,8 @@ test.describe('leaving a screen with an editor open keeps what was typed', () =>
     await typeInto(app, deltaker.id, 'sluttdato', '31.02.2025');
     await app.getByRole('tab', { name: 'Kull', exact: true }).click();
     await app.getByRole('tab', { name: 'Deltakere', exact: true }).click();
+    await expect(cell(app, deltaker.id, 'navn')).toHaveText('Ola Nordmann');
+    await showColumn(app, 'sluttdato');
     await expect(cell(app, deltaker.id, 'sluttdato')).toHaveText('31.02.2025');
     await expect(cell(app, deltaker.id, 'sluttdato')).toHaveClass(/cell-rejected/);
     expect(stored(dbPath, 'SELECT sluttdato FROM deltaker WHERE id = ?', deltaker.id)).toEqual({ sluttdato: null });
@@ -174,6 +178,7 @@ hosted(
     await app.getByRole('button', { name: 'Åpne et register …' }).click();
     await expect(app.locator('.brand-tiltak')).toHaveText('Register B');
     await expect(cell(app, inB.id, 'navn')).toHaveText('Per i B');
+    await showColumn(app, 'sluttdato');
     await expect(cell(app, inB.id, 'sluttdato')).toHaveText('');
     await expect(cell(app, inB.id, 'sluttdato')).not.toHaveClass(/cell-rejected/);
     await expect(app.locator('.status-refused')).toHaveCount(0);

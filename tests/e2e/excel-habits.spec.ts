@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { call } from '../../electron/api/handlers';
 import { sendMenu, withMenu } from './app-host';
 import { expect, test } from './fixtures';
+import { showColumn } from './grid-columns';
 
 function query(dbPath: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
@@ -294,6 +295,7 @@ test('Ctrl+X puts the block on the clipboard and empties it as Delete does; one 
   ]);
   await app.screenshot({ path: 'test-results/screens/cut.png' });
   // What was cut is on the clipboard: pasted into Veileder it lands there.
+  await showColumn(app, 'veileder');
   await cell(app, a.id, 'veileder').click();
   await app.keyboard.press('Control+V');
   await expect
@@ -319,6 +321,7 @@ test('Ctrl+X puts the block on the clipboard and empties it as Delete does; one 
     w.__setData = DataTransfer.prototype.setData;
     DataTransfer.prototype.setData = () => {};
   });
+  await showColumn(app, 'landbakgrunn');
   await cell(app, a.id, 'landbakgrunn').click();
   await app.keyboard.press('Control+X');
   await expect(app.locator('.statusbar')).toContainText('Kopieringen mislyktes, så ingenting ble klippet ut.');

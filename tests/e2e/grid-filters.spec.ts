@@ -10,12 +10,14 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { call } from '../../electron/api/handlers';
 import { expect, test } from './fixtures';
+import { showColumn } from './grid-columns';
 
 const SCREENS = 'test-results/screens';
 
 test.use({ locale: 'en-US' });
 
 async function openFilter(page: Page, colId: string) {
+  await showColumn(page, colId);
   await page.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-filter-button`).click();
   await expect(page.locator('.ag-filter')).toBeVisible();
 }

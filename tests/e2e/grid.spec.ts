@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { call } from '../../electron/api/handlers';
 import { expect, test } from './fixtures';
+import { showColumn } from './grid-columns';
 
 /** Reads one row straight from the file, through a connection of its own. */
 function stored(dbPath: string, sql: string, ...params: unknown[]): Record<string, unknown> | undefined {
@@ -117,6 +118,7 @@ test('deltakere are typed in by keyboard, saved field by field, and a refused da
     avslutning: 'PLAN',
   });
   await expect(cell(app, id, 'sluttarsak')).toHaveText('Arbeid fulltid');
+  await showColumn(app, 'status');
   await expect(cell(app, id, 'status')).toHaveText('Planmessig avsluttet');
   // New values of the open lists join the list (the last notice is the one on screen).
   await expect(app.getByText('«Line Berg» lagt til i listen Veileder.')).toBeVisible();
@@ -127,6 +129,7 @@ test('deltakere are typed in by keyboard, saved field by field, and a refused da
   // A date that does not exist: refused in Norwegian next to the cell, the typed text stays in the
   // cell (red) while the cursor moves on, as a refused paste leaves it; nothing reached the file.
   const henvist = cell(app, id, 'henvist_dato');
+  await showColumn(app, 'henvist_dato');
   await henvist.click();
   await app.keyboard.type('31.02.2026');
   await app.keyboard.press('Enter');
@@ -167,7 +170,10 @@ test('deltakere are typed in by keyboard, saved field by field, and a refused da
     ['avslutning', 'Planmessig avsluttet'],
     ['sluttarsak', 'Arbeid fulltid'],
   ];
-  for (const [colId, text] of shown) await expect(cell(app, id, colId)).toHaveText(text);
+  for (const [colId, text] of shown) {
+    await showColumn(app, colId);
+    await expect(cell(app, id, colId)).toHaveText(text);
+  }
   await expect(app.getByText('Viser 1 av 1 deltakere')).toBeVisible();
 });
 
@@ -234,9 +240,11 @@ test('a row that breaks a row rule carries a ⚠ with the rule’s text, also sh
   await expect(app.locator('.row-warnings')).toContainText('Sluttdato er satt, men avslutning mangler.');
 
   // Choosing the avslutning fixes the row, and the marker goes away.
+  await showColumn(app, 'avslutning');
   await cell(app, flagged.id, 'avslutning').click();
   await app.keyboard.type('drop-out');
   await app.keyboard.press('Enter');
+  await showColumn(app, 'status');
   await expect(cell(app, flagged.id, 'status')).toHaveText('Drop-out');
   await expect(marker).toHaveCount(0);
 });
@@ -416,6 +424,7 @@ test('a code cell offers its labels while typing and takes the highlighted one',
   await app.keyboard.press('Escape');
 
   // The mouse works too: open with Enter, click a choice.
+  await showColumn(app, 'ansatt_hos_brukersted');
   await cell(app, deltaker.id, 'ansatt_hos_brukersted').click();
   await app.keyboard.press('Enter');
   await app.getByRole('listbox').getByRole('option', { name: 'Ja' }).click();
