@@ -53,6 +53,19 @@ export function allCodeLists(reg: Register): CodeLists {
   return result;
 }
 
+/**
+ * The spellings deltakere hold of a value in any letter case, Æ/Ø/Å included (SQLite's NOCASE folds
+ * only A–Z, so «nav årstad» is not «NAV Årstad» to it). The app stores the list's spelling; a register
+ * written outside it, or by an older version, may hold others.
+ */
+export function storedSpellings(reg: Register, list: EditableListKey, verdi: string): string[] {
+  const key = verdi.toLocaleLowerCase('nb');
+  const stored = prepared(reg.db, `SELECT DISTINCT ${list} AS verdi FROM deltaker WHERE ${list} IS NOT NULL`).all() as {
+    verdi: string;
+  }[];
+  return stored.map((row) => row.verdi).filter((spelling) => spelling.toLocaleLowerCase('nb') === key);
+}
+
 /** The list's entry for a value in any letter case (SQLite's NOCASE folds only A–Z, so Æ/Ø/Å are folded here). */
 function findValue(reg: Register, list: EditableListKey, verdi: string): ValueRow | undefined {
   const exact = prepared(
@@ -120,13 +133,13 @@ export function renameListValue(reg: Register, list: EditableListKey, fra: strin
       );
     }
     prepared(reg.db, 'UPDATE kodeverdi SET verdi = ? WHERE liste = ? AND verdi = ?').run(to, list, existing.verdi);
-    const affected = reg.db.prepare(`SELECT id FROM deltaker WHERE ${list} = ? COLLATE NOCASE`).all(existing.verdi) as {
-      id: number;
-    }[];
     const update = reg.db.prepare(`UPDATE deltaker SET ${list} = ? WHERE id = ?`);
-    for (const { id } of affected) {
-      update.run(to, id);
-      logChanges(reg, 'deltaker', id, { [list]: existing.verdi }, { [list]: to });
+    for (const spelling of storedSpellings(reg, list, existing.verdi)) {
+      const affected = prepared(reg.db, `SELECT id FROM deltaker WHERE ${list} = ?`).all(spelling) as { id: number }[];
+      for (const { id } of affected) {
+        update.run(to, id);
+        logChanges(reg, 'deltaker', id, { [list]: spelling }, { [list]: to });
+      }
     }
     logChanges(reg, 'kodeverdi', existing.id, { liste: list, verdi: existing.verdi }, { liste: list, verdi: to });
   })();

@@ -12,6 +12,7 @@
 import type { EditableListKey } from '../../shared/codes';
 import type { GridTable } from '../../shared/contract/grid';
 import { listenToChanges, logChanges } from './changelog';
+import { storedSpellings } from './codes';
 import type { Register } from './connection';
 import { deltakerRows } from './deltakere';
 import { DomainError } from './errors';
@@ -218,8 +219,7 @@ function same(a: unknown, b: unknown): boolean {
 /** List values a step added go again when undone, unless a deltaker uses them now. */
 function dropUnusedListValues(reg: Register, values: readonly ListValueAdded[]): void {
   for (const { list, verdi } of values) {
-    const used = prepared(reg.db, `SELECT 1 FROM deltaker WHERE ${list} = ? COLLATE NOCASE LIMIT 1`).get(verdi);
-    if (used) continue;
+    if (storedSpellings(reg, list, verdi).length > 0) continue;
     const row = prepared(reg.db, 'SELECT rowid AS id FROM kodeverdi WHERE liste = ? AND verdi = ?').get(list, verdi) as
       | { id: number }
       | undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invoke } from '../../../electron/api/handlers';
 import {
   addListValue,
   allCodeLists,
@@ -13,7 +14,7 @@ import { DomainError } from '../../../electron/store/errors';
 import type { EditableListKey } from '../../../shared/codes';
 import { DEFAULT_LISTS } from '../../../shared/codes';
 import { aDeltaker } from '../helpers/builders';
-import { expectNorwegianMessage } from '../helpers/messages';
+import { expectNorwegianMessage, expectOk } from '../helpers/messages';
 import { countRows, tempRegister } from '../helpers/register';
 
 function domainError(action: () => unknown): DomainError {
@@ -72,6 +73,37 @@ describe('renaming a value', () => {
     expect(getDeltaker(reg, a.id).dropout_arsak).toBe('Rusproblemer');
     expect(getDeltaker(reg, b.id).dropout_arsak).toBe('Psykisk helse');
     expect(getDeltaker(reg, c.id).dropout_arsak).toBe('Rusproblemer');
+  });
+
+  it('renames it on deltakere holding it in another letter case too, Æ/Ø/Å included (SQLite NOCASE folds only A–Z)', () => {
+    const { reg } = tempRegister();
+    addListValue(reg, 'brukersted', 'Kafé Ø');
+    // Spellings the app would not store, as a register written outside it may hold.
+    const insert = reg.db.prepare('INSERT INTO deltaker (navn, brukersted) VALUES (?, ?)');
+    for (const [navn, sted] of [
+      ['A', 'Kafé Ø'],
+      ['B', 'kafé ø'],
+      ['C', 'KAFÉ Ø'],
+      ['D', 'Kafé Ø2'],
+    ])
+      insert.run(navn, sted);
+    renameListValue(reg, 'brukersted', 'Kafé Ø', 'Kafé Østre');
+    expect(listDeltakere(reg, 'alle').map((d) => [d.navn, d.brukersted])).toEqual([
+      ['A', 'Kafé Østre'],
+      ['B', 'Kafé Østre'],
+      ['C', 'Kafé Østre'],
+      ['D', 'Kafé Ø2'],
+    ]);
+  });
+
+  it('an undo keeps a value it added while a deltaker holds it in another letter case, Æ/Ø/Å included', () => {
+    const { reg } = tempRegister();
+    expectOk(invoke(reg, 'deltaker:create', aDeltaker({ navn: 'A', brukersted: 'Kafé Ø' })));
+    expect(values(reg, 'brukersted')).toEqual(['Kafé Ø']);
+    reg.db.prepare("INSERT INTO deltaker (navn, brukersted) VALUES ('B', 'kafé ø')").run();
+    expectOk(invoke(reg, 'grid:undo', { table: 'deltaker' }));
+    expect(listDeltakere(reg, 'alle').map((d) => d.navn)).toEqual(['B']);
+    expect(values(reg, 'brukersted')).toEqual(['Kafé Ø']);
   });
 
   it('may change only the letter case of a value', () => {
