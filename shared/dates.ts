@@ -177,6 +177,50 @@ export function addMonthsIso(iso: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
+/**
+ * Whether `later` comes after the day `months` calendar months after `iso`, as
+ * `later > addMonthsIso(iso, months)` says, without making that day's text: the report asks it twice
+ * for every deltaker who started (the six-month rule and Ventetid). `later` is compared as text.
+ */
+export function isAfterMonthsFrom(later: string, iso: string, months: number): boolean {
+  const [y, m, d] = isoParts(iso);
+  const index = y * 12 + (m - 1) + Math.trunc(months);
+  const year = Math.floor(index / 12);
+  if (year < 0 || year > 9999) return later > addMonthsIso(iso, months);
+  const month = index - year * 12 + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  // The ten characters of yyyy-mm-dd, compared one by one with `later` as string comparison does.
+  for (let i = 0; i < 10; i++) {
+    if (i >= later.length) return false;
+    const want = i === 4 || i === 7 ? 45 : 48 + isoDigit(year, month, day, i);
+    const have = later.charCodeAt(i);
+    if (have !== want) return have > want;
+  }
+  return later.length > 10;
+}
+
+/** Digit `i` (0–9, not 4 or 7) of the yyyy-mm-dd text of a date. */
+function isoDigit(year: number, month: number, day: number, i: number): number {
+  switch (i) {
+    case 0:
+      return Math.floor(year / 1000);
+    case 1:
+      return Math.floor(year / 100) % 10;
+    case 2:
+      return Math.floor(year / 10) % 10;
+    case 3:
+      return year % 10;
+    case 5:
+      return Math.floor(month / 10);
+    case 6:
+      return month % 10;
+    case 8:
+      return Math.floor(day / 10);
+    default:
+      return day % 10;
+  }
+}
+
 /** Calendar days from one date to the other, negative when the second is earlier. */
 export function daysBetween(fromIso: string, toIsoDate: string): number {
   const [fy, fm, fd] = isoParts(fromIso);

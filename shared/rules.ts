@@ -3,7 +3,7 @@
  * something the rule does not), but it is flagged in the grid and counted in the report's
  * Datakvalitet section. The keys are stable: the report JSON carries them.
  */
-import { addMonthsIso, daysBetween } from './dates';
+import { daysBetween, isAfterMonthsFrom } from './dates';
 import type { DeltakerFields } from './schema/deltaker';
 
 export type RuleKey =
@@ -101,7 +101,7 @@ export const ROW_RULES: readonly Rule[] = [
     title: 'Mer enn 6 måneder fra henvisning til start',
     message: (d) =>
       `Startet ${daysBetween(d.henvist_dato ?? '', d.startdato ?? '')} dager etter henvisning, mer enn 6 måneder (sosialtjenesteloven § 31).`,
-    breaks: (d) => d.henvist_dato !== null && d.startdato !== null && d.startdato > addMonthsIso(d.henvist_dato, 6),
+    breaks: (d) => d.henvist_dato !== null && d.startdato !== null && isAfterMonthsFrom(d.startdato, d.henvist_dato, 6),
   },
 ];
 

@@ -3,7 +3,7 @@
  * who counts in some row of the period, together with the rows that counted them (`matched`, indexed
  * like the template's count rows); `finish` gives the section's JSON.
  */
-import { addMonthsIso, daysBetween, wholeMonthsBetween, yearOf } from '../dates';
+import { daysBetween, isAfterMonthsFrom, wholeMonthsBetween, yearOf } from '../dates';
 import { ROW_RULES } from '../rules';
 import type { Deltaker } from '../schema/deltaker';
 import type { Kull } from '../schema/kull';
@@ -181,7 +181,7 @@ export function ventetidCollector(): SectionCollector<VentetidSection> & { detai
       }
       waits.push(daysBetween(d.henvist_dato, d.startdato));
       // The same test as the row rule ventetid_over_6_mnd: started after the day six months on.
-      if (d.startdato > addMonthsIso(d.henvist_dato, config.longWaitMonths)) overLimit++;
+      if (isAfterMonthsFrom(d.startdato, d.henvist_dato, config.longWaitMonths)) overLimit++;
     },
     finish() {
       const sorted = Int32Array.from(waits).sort();

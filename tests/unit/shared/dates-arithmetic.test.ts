@@ -5,7 +5,7 @@
  */
 import { addMonths, differenceInCalendarDays, format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { addMonthsIso, daysBetween, wholeMonthsBetween } from '../../../shared/dates';
+import { addMonthsIso, daysBetween, isAfterMonthsFrom, wholeMonthsBetween } from '../../../shared/dates';
 
 /** Every calendar day from 1900-01-01 to 2100-12-31, as local-midnight Dates and ISO text. */
 function everyDay(): { date: Date; iso: string }[] {
@@ -46,6 +46,30 @@ describe('the integer date arithmetic gives what date-fns gives, for every day 1
       if (daysBetween(later.iso, day.iso) !== differenceInCalendarDays(day.date, later.date)) wrong.push(day.iso);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('isAfterMonthsFrom is later > addMonthsIso(iso, months), for every day 1900–2100', () => {
+  it.each([6, 1, -1, 12, 0])('months %i, with the day itself, the days around it and odd texts as later', (months) => {
+    const odd = ['', '2', '2026', '2026-0', '9999-99-99', '0000-00-00', '2026-02-30', 'abc', '2026-03-01x', '20260301'];
+    const wrong: string[] = [];
+    for (let i = 0; i < DAYS.length; i++) {
+      const { iso } = DAYS[i] as { iso: string };
+      const target = addMonthsIso(iso, months);
+      const laters = [target, `${target}0`, target.slice(0, 9), DAYS[i + 180]?.iso ?? '', DAYS[i + 183]?.iso ?? ''];
+      if (i % 997 === 0) laters.push(...odd);
+      for (const later of laters) {
+        if (isAfterMonthsFrom(later, iso, months) !== later > target) wrong.push(`${later} vs ${iso}+${months}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the day after six months is after, the day itself is not; the year 9999 runs on into 10000 as text', () => {
+    expect(isAfterMonthsFrom('2026-03-01', '2025-08-31', 6)).toBe(true);
+    expect(isAfterMonthsFrom('2026-02-28', '2025-08-31', 6)).toBe(false);
+    expect(isAfterMonthsFrom('9999-12-31', '9999-07-01', 6)).toBe('9999-12-31' > addMonthsIso('9999-07-01', 6));
+    expect(() => isAfterMonthsFrom('2026-01-01', '01.03.2026', 6)).toThrow(RangeError);
   });
 });
 
