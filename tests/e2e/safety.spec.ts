@@ -55,14 +55,13 @@ function anotherMachine(dir: string): RegisterSession {
   });
 }
 
-test('someone else’s abandoned lock: read-only with who, where and since when, an edit refused, then taken over after a warning', async ({
-  app,
-  session,
-  dbPath,
-}) => {
+/**
+ * Liv Hauge in a register Kari's PC had open when it crashed twenty minutes ago: her lock file stayed
+ * behind, last touched twelve minutes ago. The register is then opened (read-only) and the page reloaded.
+ */
+async function underAbandonedLock(app: Page, session: RegisterSession, dbPath: string) {
   const { deltaker } = call(openRegister(session), 'deltaker:create', { navn: 'Liv Hauge', landbakgrunn: 'Norge' });
   session.close();
-  // Kari's PC crashed with the register open twenty minutes ago: her lock file stayed behind.
   const since = new Date(Date.now() - 20 * 60_000);
   fs.writeFileSync(
     lockPathOf(dbPath),
@@ -70,9 +69,17 @@ test('someone else’s abandoned lock: read-only with who, where and since when,
   );
   const lastSeen = new Date(Date.now() - 12 * 60_000);
   fs.utimesSync(lockPathOf(dbPath), lastSeen, lastSeen);
-  const outcome = await session.open(dbPath);
-  expect(outcome.status).toBe('open');
+  expect((await session.open(dbPath)).status).toBe('open');
   await app.reload();
+  return deltaker;
+}
+
+test('someone else’s abandoned lock: read-only with who, where and since when, an edit refused, then taken over after a warning', async ({
+  app,
+  session,
+  dbPath,
+}) => {
+  const deltaker = await underAbandonedLock(app, session, dbPath);
 
   await expect(banner(app)).toContainText('Skrivebeskyttet');
   await expect(banner(app)).toContainText(/åpent hos kari på PC-KONTOR-12 siden \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d/);
@@ -116,16 +123,7 @@ test('what was typed while read-only stays red across a take-over, and is saved 
   session,
   dbPath,
 }) => {
-  const { deltaker } = call(openRegister(session), 'deltaker:create', { navn: 'Liv Hauge', landbakgrunn: 'Norge' });
-  session.close();
-  fs.writeFileSync(
-    lockPathOf(dbPath),
-    JSON.stringify({ id: 'lås-kari', user: 'kari', host: 'PC-KONTOR-12', pid: 4242, since: new Date().toISOString() }),
-  );
-  const lastSeen = new Date(Date.now() - 12 * 60_000);
-  fs.utimesSync(lockPathOf(dbPath), lastSeen, lastSeen);
-  expect((await session.open(dbPath)).status).toBe('open');
-  await app.reload();
+  const deltaker = await underAbandonedLock(app, session, dbPath);
   await expect(banner(app)).toContainText('Skrivebeskyttet');
 
   // Typed and left open in its editor: taking the lock over commits it first (refused, so red).
